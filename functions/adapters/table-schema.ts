@@ -1,0 +1,29 @@
+/**
+ * The single DynamoDB table's key layout, shared by the CDK stack, the local stack and the adapters
+ * so the three never drift apart.
+ *
+ * Items (pk / sk):
+ *   C#<ref> / COMPLAINT                      the complaint record (gsi1: status, gsi2: customer)
+ *   C#<ref> / EVENT#<iso time>#<key>         one timeline event
+ *   C#<ref> / EMAIL#<kind>#<sequence>        claim + log of one outbound email (exactly-once key)
+ *   INBOUND#<ses message id> / INBOUND       what became of one inbound message (gsi1: screened list)
+ *   MSGID#<message-id> / MSGID               which complaint a Message-ID belongs to (threading)
+ */
+export const TABLE_KEYS = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  timeToLive: 'expiresAt',
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  ],
+} as const;
+
+export const RUNTIME_ENV = {
+  tableName: 'TABLE_NAME',
+  mailBucket: 'MAIL_BUCKET',
+  inboundPrefix: 'INBOUND_PREFIX',
+  attachmentsPrefix: 'ATTACHMENTS_PREFIX',
+  schedulerQueueUrl: 'SCHEDULER_QUEUE_URL',
+  appConfig: 'COMPLAINTS_CONFIG',
+} as const;
