@@ -1,0 +1,153 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { COMPLAINT_STATUSES, type Complaint, type TimelineEvent } from '#core/complaint';
+import type { ComplaintStore, CreateResult, InboundRecord } from '#workflows/ports';
+
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'itemType'] as const;
+
+export const complaintKey = (reference: string) => ({ pk: `C#${reference}`, sk: 'COMPLAINT' });
+
+export class DynamoComplaintStore implements ComplaintStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async getInbound(sesMessageId: string): Promise<InboundRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: `INBOUND#${sesMessageId}`, sk: 'INBOUND' }, ConsistentRead: true }));
+    return Item ? (fromItem<InboundRecord>(Item)) : undefined;
+  }
+
+  async recordInbound(record: InboundRecord, expiresAt: number): Promise<void> {
+    const screenedIndex = record.result.outcome === 'screened' ? { gsi1pk: 'SCREENED', gsi1sk: `${record.receivedAt}#${record.sesMessageId}` } : {};
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: `INBOUND#${record.sesMessageId}`, sk: 'INBOUND', itemType: 'inbound', ...screenedIndex, ...record, expiresAt },
+      }),
+    );
+  }
+
+  async createComplaint(complaint: Complaint, expiresAt: number): Promise<CreateResult> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...complaintKey(complaint.reference),
+            itemType: 'complaint',
+            gsi1pk: `STATUS#${complaint.status}`,
+            gsi1sk: `${complaint.receivedAt}#${complaint.reference}`,
+            gsi2pk: `CUSTOMER#${complaint.customer.email}`,
+            gsi2sk: `${complaint.receivedAt}#${complaint.reference}`,
+            ...complaint,
+            expiresAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'created';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const existing = await this.getComplaint(complaint.reference);
+      return existing?.sourceMessageId === complaint.sourceMessageId ? 'exists' : 'collision';
+    }
+  }
+
+  async getComplaint(reference: string): Promise<Complaint | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: complaintKey(reference), ConsistentRead: true }));
+    return Item ? (fromItem<Complaint>(Item)) : undefined;
+  }
+
+  async addEvent(reference: string, event: TimelineEvent, expiresAt: number): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: { pk: `C#${reference}`, sk: `EVENT#${event.at}#${event.type}`, itemType: 'event', ...event, expiresAt },
+      }),
+    );
+  }
+
+  async getTimeline(reference: string): Promise<TimelineEvent[]> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': `C#${reference}`, ':prefix': 'EVENT#' },
+    });
+    return items.map((item) => fromItem<TimelineEvent>(item));
+  }
+
+  async linkMessageId(messageId: string, reference: string, expiresAt: number): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.table, Item: { pk: `MSGID#${messageId}`, sk: 'MSGID', itemType: 'message-id', reference, expiresAt } }),
+    );
+  }
+
+  async findByMessageId(messageId: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: `MSGID#${messageId}`, sk: 'MSGID' } }));
+    return typeof Item?.reference === 'string' ? Item.reference : undefined;
+  }
+
+  async recordAcknowledgement(reference: string, acknowledgement: NonNullable<Complaint['acknowledgement']>): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: complaintKey(reference),
+        UpdateExpression: 'SET acknowledgement = :ack',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':ack': acknowledgement },
+      }),
+    );
+  }
+
+  async listComplaints(query: { status?: string; limit?: number }): Promise<Complaint[]> {
+    const statuses = query.status ? [query.status] : [...COMPLAINT_STATUSES];
+    const limit = query.limit ?? 100;
+    const results = await Promise.all(
+      statuses.map((status) =>
+        this.queryAll(
+          {
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': `STATUS#${status}` },
+            ScanIndexForward: false,
+          },
+          limit,
+        ),
+      ),
+    );
+    return results
+      .flat()
+      .map((item) => fromItem<Complaint>(item))
+      .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+      .slice(0, limit);
+  }
+
+  async listScreened(query: { limit?: number }): Promise<InboundRecord[]> {
+    const items = await this.queryAll(
+      { IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': 'SCREENED' }, ScanIndexForward: false },
+      query.limit ?? 100,
+    );
+    return items.map((item) => fromItem<InboundRecord>(item));
+  }
+
+  private async queryAll(
+    input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
+    limit = Number.POSITIVE_INFINITY,
+  ): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey }));
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey && items.length < limit);
+    return items.slice(0, limit);
+  }
+}
+
+/** Items are written only by this store, so their shape is the type they were written from. */
+export function fromItem<T>(item: Record<string, unknown>): T {
+  const copy = { ...item };
+  for (const key of KEY_ATTRIBUTES) delete copy[key];
+  return copy as unknown as T;
+}

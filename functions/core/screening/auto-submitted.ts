@@ -1,0 +1,12 @@
+import { header, type ScreeningRule } from './types.ts';
+
+/** RFC 3834: anything but "no" marks mail a machine sent; answering it risks a loop. */
+export const autoSubmitted: ScreeningRule = {
+  name: 'auto-submitted',
+  check(input) {
+    const value = header(input, 'auto-submitted');
+    if (value === undefined) return undefined;
+    const keyword = value.split(';')[0]!.trim().toLowerCase();
+    return keyword === 'no' || keyword === '' ? undefined : `Auto-Submitted: ${keyword} (automatic mail)`;
+  },
+};

@@ -1,0 +1,160 @@
+import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
+import { convert } from 'html-to-text';
+
+/** Header values by lower-case name, unfolded, in the order they appear. */
+export type HeaderMap = ReadonlyMap<string, readonly string[]>;
+
+export interface Mailbox {
+  address: string;
+  name: string;
+}
+
+export interface InboundAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  content: Buffer;
+}
+
+export interface ParsedInbound {
+  headers: HeaderMap;
+  /** Top-level media type, lower case: "multipart/report", "text/plain", ... */
+  contentType: string;
+  from?: Mailbox;
+  replyTo?: Mailbox;
+  to: string[];
+  subject: string;
+  messageId?: string;
+  inReplyTo?: string;
+  references: string[];
+  date?: string;
+  /** Plain text body; HTML-only mail converted to text. */
+  text: string;
+  attachments: InboundAttachment[];
+}
+
+export interface ParseLimits {
+  parseTimeoutMs: number;
+  maxHtmlChars: number;
+}
+
+export class UnparseableMailError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'UnparseableMailError';
+  }
+}
+
+export async function parseInbound(raw: Buffer, limits: ParseLimits): Promise<ParsedInbound> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new UnparseableMailError(`parsing took longer than ${limits.parseTimeoutMs} ms`)), limits.parseTimeoutMs);
+  });
+  try {
+    const mail = await Promise.race([
+      simpleParser(raw, {
+        skipHtmlToText: true,
+        skipTextToHtml: true,
+        skipImageLinks: true,
+        skipTextLinks: true,
+        keepCidLinks: true,
+        maxHtmlLengthToParse: limits.maxHtmlChars,
+      }),
+      timeout,
+    ]);
+    return toParsedInbound(mail, limits);
+  } catch (error) {
+    if (error instanceof UnparseableMailError) throw error;
+    throw new UnparseableMailError(`the MIME structure could not be parsed: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function toParsedInbound(mail: ParsedMail, limits: ParseLimits): ParsedInbound {
+  const headers = headerMap(mail.headerLines);
+  const contentType = (headers.get('content-type')?.[0] ?? 'text/plain').split(';')[0]!.trim().toLowerCase();
+  const text = mail.text?.trim() ? mail.text : typeof mail.html === 'string' ? htmlToText(mail.html, limits.maxHtmlChars) : '';
+  return {
+    headers,
+    contentType,
+    from: firstMailbox(mail.from),
+    replyTo: firstMailbox(mail.replyTo),
+    to: allAddresses(mail.to),
+    subject: singleLine(mail.subject ?? ''),
+    messageId: mail.messageId ? normaliseMessageId(mail.messageId) : undefined,
+    inReplyTo: mail.inReplyTo ? normaliseMessageId(mail.inReplyTo) : undefined,
+    references: (Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [])
+      .filter((id) => id.length > 0)
+      .map(normaliseMessageId),
+    date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : undefined,
+    text: text.replace(/\r\n/g, '\n').trim(),
+    attachments: mail.attachments.map((attachment, index) => ({
+      filename: safeFilename(attachment.filename, index, attachment.contentType),
+      contentType: attachment.contentType || 'application/octet-stream',
+      size: attachment.size,
+      content: attachment.content,
+    })),
+  };
+}
+
+export function htmlToText(html: string, maxChars: number): string {
+  return convert(html, {
+    wordwrap: false,
+    limits: { maxInputLength: maxChars, maxDepth: 64, maxChildNodes: 2_000, ellipsis: '…' },
+    selectors: [
+      { selector: 'img', format: 'skip' },
+      { selector: 'a', options: { ignoreHref: true } },
+    ],
+  });
+}
+
+function headerMap(lines: ParsedMail['headerLines']): HeaderMap {
+  const map = new Map<string, string[]>();
+  for (const { key, line } of lines) {
+    const colon = line.indexOf(':');
+    const value = (colon >= 0 ? line.slice(colon + 1) : '').replace(/\r?\n[ \t]+/g, ' ').trim();
+    const values = map.get(key) ?? [];
+    values.push(value);
+    map.set(key, values);
+  }
+  return map;
+}
+
+function firstMailbox(field: AddressObject | AddressObject[] | undefined): Mailbox | undefined {
+  const objects = Array.isArray(field) ? field : field ? [field] : [];
+  for (const object of objects) {
+    for (const entry of object.value) {
+      const candidates = entry.group ?? [entry];
+      for (const candidate of candidates) {
+        if (candidate.address && candidate.address.includes('@')) {
+          return { address: candidate.address.toLowerCase(), name: singleLine(candidate.name ?? '') };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function allAddresses(field: AddressObject | AddressObject[] | undefined): string[] {
+  const objects = Array.isArray(field) ? field : field ? [field] : [];
+  return objects.flatMap((object) =>
+    object.value.flatMap((entry) => (entry.group ?? [entry]).flatMap((mailbox) => (mailbox.address ? [mailbox.address.toLowerCase()] : []))),
+  );
+}
+
+export function singleLine(value: string): string {
+  return value.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+}
+
+export function normaliseMessageId(id: string): string {
+  const trimmed = id.trim();
+  return trimmed.startsWith('<') ? trimmed : `<${trimmed}>`;
+}
+
+function safeFilename(filename: string | undefined, index: number, contentType: string): string {
+  const cleaned = (filename ?? '').replace(/[\\/\u0000-\u001f]/g, '_').replace(/^\.+/, '').slice(0, 120);
+  if (cleaned) return cleaned;
+  const extension = contentType.split('/')[1]?.replace(/[^a-z0-9]/gi, '') ?? 'bin';
+  return `attachment-${index + 1}.${extension || 'bin'}`;
+}

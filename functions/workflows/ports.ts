@@ -1,0 +1,81 @@
+import type { Complaint, TimelineEvent } from '#core/complaint';
+import type { OutboundEmail } from '#mail/compose';
+
+export interface RawMail {
+  content: Buffer;
+  size: number;
+}
+
+export interface MailStore {
+  /** Size first, so an oversized message is refused without being downloaded. */
+  rawSize(key: string): Promise<number>;
+  getRaw(key: string): Promise<RawMail>;
+  putAttachment(key: string, content: Buffer, contentType: string): Promise<void>;
+}
+
+export type InboundOutcome =
+  | { outcome: 'complaint'; reference: string }
+  | { outcome: 'screened'; rule: string; reason: string }
+  | { outcome: 'ignored'; reason: string };
+
+export interface InboundRecord {
+  sesMessageId: string;
+  receivedAt: string;
+  result: InboundOutcome;
+  from?: string;
+  subject?: string;
+}
+
+export type CreateResult = 'created' | 'exists' | 'collision';
+
+export interface ComplaintStore {
+  getInbound(sesMessageId: string): Promise<InboundRecord | undefined>;
+  recordInbound(record: InboundRecord, expiresAt: number): Promise<void>;
+  /** Creates the complaint unless its reference exists: 'exists' when it came from the same message. */
+  createComplaint(complaint: Complaint, expiresAt: number): Promise<CreateResult>;
+  getComplaint(reference: string): Promise<Complaint | undefined>;
+  /** Idempotent: an event is keyed on (time, type), so a retried step rewrites the same item. */
+  addEvent(reference: string, event: TimelineEvent, expiresAt: number): Promise<void>;
+  getTimeline(reference: string): Promise<TimelineEvent[]>;
+  linkMessageId(messageId: string, reference: string, expiresAt: number): Promise<void>;
+  findByMessageId(messageId: string): Promise<string | undefined>;
+  recordAcknowledgement(reference: string, acknowledgement: NonNullable<Complaint['acknowledgement']>): Promise<void>;
+  listComplaints(query: { status?: string; limit?: number }): Promise<Complaint[]>;
+  listScreened(query: { limit?: number }): Promise<InboundRecord[]>;
+}
+
+export interface EmailKey {
+  reference: string;
+  kind: string;
+  sequence: number;
+}
+
+export interface SentEmail {
+  sesMessageId: string;
+  /** The Message-ID header SES gave the mail: `<sesMessageId@region.amazonses.com>`. */
+  messageIdHeader: string;
+  sentAt: string;
+  to: string;
+  subject: string;
+}
+
+export type SendOutcome = ({ status: 'sent' } & SentEmail) | ({ status: 'already-sent' } & Partial<SentEmail>);
+
+export interface SentEmailRecord extends Partial<SentEmail> {
+  kind: string;
+  sequence: number;
+  state: 'claimed' | 'sent';
+  claimedAt: string;
+}
+
+export interface Outbox {
+  /** Sends at most once per key (see the duplicate window documented on the adapter). */
+  sendOnce(key: EmailKey, email: OutboundEmail): Promise<SendOutcome>;
+  listSent(reference: string): Promise<SentEmailRecord[]>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,183 @@
+import type { AppConfig } from '#config/app-config';
+import type { Complaint, StoredAttachment } from '#core/complaint';
+import { addDuration } from '#core/duration';
+import { buildComplaint, receivedEvent } from '#core/intake';
+import { screen, type ReceiptVerdicts, type VerdictStatus } from '#core/screening/index';
+import type { SesReceiptRecord } from '#events/ses-receipt';
+import { SES_SETUP_NOTIFICATION } from '#events/ses-receipt';
+import { plusAddress, type OutboundEmail } from '#mail/compose';
+import { parseInbound, UnparseableMailError, type ParsedInbound } from '#mail/parse';
+import { renderEmail } from '#templates/render';
+import type { Clock, ComplaintStore, InboundOutcome, MailStore, Outbox } from './ports.ts';
+
+export interface ReceiveMailDeps {
+  config: AppConfig;
+  mailStore: MailStore;
+  complaints: ComplaintStore;
+  outbox: Outbox;
+  clock: Clock;
+  inboundPrefix: string;
+  attachmentsPrefix: string;
+  log: (message: string, fields: Record<string, string | number | boolean | undefined>) => void;
+}
+
+const MAX_REFERENCE_ATTEMPTS = 8;
+
+/**
+ * One inbound message → a complaint with one acknowledgement, or a screened record with a reason.
+ * Every step is idempotent, so SES/Lambda delivering the same event twice, or concurrently, or
+ * retrying after a crash, converges on the same result.
+ */
+export async function receiveMail(record: SesReceiptRecord, deps: ReceiveMailDeps): Promise<InboundOutcome> {
+  const { mail, receipt } = record.ses;
+  if (mail.messageId === SES_SETUP_NOTIFICATION) return { outcome: 'ignored', reason: 'SES setup notification' };
+
+  const previous = await deps.complaints.getInbound(mail.messageId);
+  if (previous) return previous.result;
+
+  const receivedAt = new Date(Date.parse(mail.timestamp) || deps.clock.now().getTime()).toISOString();
+  const expiresAt = epochSeconds(addDuration(receivedAt, `P${deps.config.retentionDays}D`));
+  const rawKey = `${deps.inboundPrefix}${mail.messageId}`;
+  const finish = async (result: InboundOutcome, parsed?: ParsedInbound): Promise<InboundOutcome> => {
+    await deps.complaints.recordInbound(
+      { sesMessageId: mail.messageId, receivedAt, result, from: parsed?.from?.address, subject: parsed?.subject },
+      expiresAt,
+    );
+    deps.log('inbound message handled', {
+      sesMessageId: mail.messageId,
+      outcome: result.outcome,
+      reference: result.outcome === 'complaint' ? result.reference : undefined,
+      rule: result.outcome === 'screened' ? result.rule : undefined,
+    });
+    return result;
+  };
+
+  const size = await deps.mailStore.rawSize(rawKey);
+  if (size > deps.config.limits.maxRawBytes) {
+    return finish({ outcome: 'screened', rule: 'too-large', reason: `raw message is ${size} bytes, over the ${deps.config.limits.maxRawBytes}-byte limit` });
+  }
+
+  let parsed: ParsedInbound;
+  try {
+    const raw = await deps.mailStore.getRaw(rawKey);
+    parsed = await parseInbound(raw.content, { parseTimeoutMs: deps.config.limits.parseTimeoutMs, maxHtmlChars: 2_000_000 });
+  } catch (error) {
+    if (error instanceof UnparseableMailError) return finish({ outcome: 'screened', rule: 'unparseable', reason: error.message });
+    throw error;
+  }
+
+  const verdict = screen({
+    headers: parsed.headers,
+    contentType: parsed.contentType,
+    from: parsed.from,
+    envelopeSender: mail.source,
+    verdicts: verdictsOf(receipt),
+    ownAddresses: [deps.config.brand.fromAddress, deps.config.complaintAddress, deps.config.agentsAddress, deps.config.managersAddress],
+  });
+  if (!verdict.accepted || !parsed.from) {
+    const screened = verdict.accepted ? { rule: 'missing-sender', reason: 'no usable From address' } : verdict;
+    return finish({ outcome: 'screened', rule: screened.rule, reason: screened.reason }, parsed);
+  }
+  const mailWithSender = { ...parsed, from: parsed.from };
+
+  const attachments = await storeAttachments(parsed, mail.messageId, deps);
+  const complaint = await createComplaint(mailWithSender, { sesMessageId: mail.messageId, receivedAt, rawS3Key: rawKey }, attachments, deps, expiresAt);
+  await deps.complaints.addEvent(complaint.reference, receivedEvent(complaint), expiresAt);
+  if (complaint.customerMessageId) await deps.complaints.linkMessageId(complaint.customerMessageId, complaint.reference, expiresAt);
+
+  await acknowledge(complaint, deps, expiresAt);
+  return finish({ outcome: 'complaint', reference: complaint.reference }, parsed);
+}
+
+async function createComplaint(
+  mail: ParsedInbound & { from: NonNullable<ParsedInbound['from']> },
+  receipt: { sesMessageId: string; receivedAt: string; rawS3Key: string },
+  attachments: StoredAttachment[],
+  deps: ReceiveMailDeps,
+  expiresAt: number,
+): Promise<Complaint> {
+  for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt += 1) {
+    const candidate = buildComplaint(mail, receipt, attachments, deps.config, attempt);
+    const result = await deps.complaints.createComplaint(candidate, expiresAt);
+    if (result === 'created') return candidate;
+    if (result === 'exists') return (await deps.complaints.getComplaint(candidate.reference)) ?? candidate;
+  }
+  throw new Error(`no free complaint reference after ${MAX_REFERENCE_ATTEMPTS} attempts for ${receipt.sesMessageId}`);
+}
+
+async function storeAttachments(mail: ParsedInbound, sesMessageId: string, deps: ReceiveMailDeps): Promise<StoredAttachment[]> {
+  const { maxAttachments, maxAttachmentBytes } = deps.config.limits;
+  const stored: StoredAttachment[] = [];
+  for (const [index, attachment] of mail.attachments.slice(0, maxAttachments).entries()) {
+    if (attachment.size > maxAttachmentBytes) continue;
+    const s3Key = `${deps.attachmentsPrefix}${sesMessageId}/${index + 1}-${attachment.filename}`;
+    await deps.mailStore.putAttachment(s3Key, attachment.content, attachment.contentType);
+    stored.push({ filename: attachment.filename, contentType: attachment.contentType, size: attachment.size, s3Key });
+  }
+  return stored;
+}
+
+async function acknowledge(complaint: Complaint, deps: ReceiveMailDeps, expiresAt: number): Promise<void> {
+  const { config } = deps;
+  const rendered = renderEmail(
+    'acknowledgement',
+    {
+      brand: { name: config.brand.name, postalAddress: config.brand.postalAddress, website: config.brand.website, signOff: config.brand.signOff },
+      customer: { name: complaint.customer.name },
+      complaint: { reference: complaint.reference, subject: complaint.subject, receivedAt: complaint.receivedAt },
+      sla: {
+        firstResponseDue: complaint.sla.firstResponseDue,
+        resolutionDue: complaint.sla.resolutionDue,
+        firstResponseWithin: config.sla.firstResponse,
+        resolutionWithin: config.sla.resolution,
+      },
+    },
+    { locale: complaint.classification.language, fallbackLocale: config.defaultLocale },
+  );
+  const email: OutboundEmail = {
+    from: { name: config.brand.name, address: config.brand.fromAddress },
+    to: [{ name: complaint.customer.name, address: complaint.customer.email }],
+    replyTo: { name: config.brand.name, address: plusAddress(config.complaintAddress, complaint.reference) },
+    subject: tagSubject(rendered.subject, complaint.reference),
+    text: rendered.text,
+    html: rendered.html,
+    inReplyTo: complaint.customerMessageId,
+    references: [...complaint.customerReferences, ...(complaint.customerMessageId ? [complaint.customerMessageId] : [])],
+    automatic: true,
+  };
+  const outcome = await deps.outbox.sendOnce({ reference: complaint.reference, kind: 'acknowledgement', sequence: 0 }, email);
+  if (!outcome.sesMessageId || !outcome.messageIdHeader || !outcome.sentAt) return;
+  await deps.complaints.recordAcknowledgement(complaint.reference, {
+    sesMessageId: outcome.sesMessageId,
+    messageIdHeader: outcome.messageIdHeader,
+    sentAt: outcome.sentAt,
+  });
+  await deps.complaints.linkMessageId(outcome.messageIdHeader, complaint.reference, expiresAt);
+  await deps.complaints.addEvent(
+    complaint.reference,
+    { at: outcome.sentAt, type: 'email-sent', actor: 'system', summary: `Acknowledgement sent (${rendered.locale})`, details: { kind: 'acknowledgement', messageId: outcome.messageIdHeader } },
+    expiresAt,
+  );
+}
+
+export function tagSubject(subject: string, reference: string): string {
+  return subject.includes(`[${reference}]`) ? subject : `[${reference}] ${subject}`;
+}
+
+function verdictsOf(receipt: SesReceiptRecord['ses']['receipt']): ReceiptVerdicts {
+  const status = (value: { status: string } | undefined): VerdictStatus => {
+    const upper = value?.status?.toUpperCase();
+    return upper === 'PASS' || upper === 'FAIL' || upper === 'GRAY' || upper === 'PROCESSING_FAILED' ? upper : 'DISABLED';
+  };
+  return {
+    spam: status(receipt.spamVerdict),
+    virus: status(receipt.virusVerdict),
+    spf: status(receipt.spfVerdict),
+    dkim: status(receipt.dkimVerdict),
+    dmarc: status(receipt.dmarcVerdict),
+  };
+}
+
+function epochSeconds(iso: string): number {
+  return Math.floor(Date.parse(iso) / 1000);
+}
