@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { composeRawEmail, type OutboundEmail } from '#mail/compose';
+import { sesMessageIdHeader } from '#mail/ses-message-id';
 import type { Clock, EmailKey, Outbox, SendOutcome, SentEmailRecord } from '#workflows/ports';
 import { fromItem } from './dynamo-complaint-store.ts';
 
@@ -65,7 +66,7 @@ export class SesOutbox implements Outbox {
       throw error;
     }
     const region = await this.ses.config.region();
-    const sent = { sesMessageId, messageIdHeader: `<${sesMessageId}@${region}.amazonses.com>`, sentAt: this.clock.now().toISOString(), to: to.join(', '), subject: email.subject };
+    const sent = { sesMessageId, messageIdHeader: sesMessageIdHeader(sesMessageId, region), sentAt: this.clock.now().toISOString(), to: to.join(', '), subject: email.subject };
     await this.db.send(
       new UpdateCommand({
         TableName: this.table,

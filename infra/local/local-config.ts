@@ -1,0 +1,33 @@
+import type { AppConfigInput } from '#config/app-config';
+
+/** The configuration `npm start` runs with: example.com addresses, SLAs as in production. */
+export const LOCAL_APP_CONFIG: AppConfigInput = {
+  brand: {
+    name: 'Northwind Goods',
+    fromAddress: 'care@example.com',
+    postalAddress: ['Northwind Goods ApS', 'Havnegade 12', '1058 København K', 'Denmark'],
+    website: 'https://www.example.com',
+    signOff: 'Customer Care',
+  },
+  complaintAddress: 'complaints@example.com',
+  agentsAddress: 'agents@example.com',
+  managersAddress: 'managers@example.com',
+  defaultLocale: 'en',
+  sla: { firstResponse: 'PT8H', resolution: 'P5D' },
+  identifierPatterns: {
+    account: ['\\b(?:account|customer|kunde|konto|klient)\\s*(?:no\\.?|number|nr\\.?|nummer|#)?\\s*[:#]?\\s*([A-Z0-9]{5,12})\\b'],
+    order: ['\\b(?:order|ordre|bestilling|tellimus|bestellung)\\s*(?:no\\.?|number|nr\\.?|nummer|#)?\\s*[:#]?\\s*([A-Z0-9-]{4,16})\\b'],
+  },
+  retentionDays: 1095,
+};
+
+export const LOCAL_NAMES = {
+  tableName: 'complaints',
+  mailBucket: 'complaints-mail',
+  inboundPrefix: 'inbound/',
+  attachmentsPrefix: 'attachments/',
+  schedulerQueue: 'complaints-scheduler',
+  schedulerDlq: 'complaints-scheduler-dlq',
+  inboundFailures: 'complaints-inbound-failures',
+  region: 'eu-west-1',
+} as const;

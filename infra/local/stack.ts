@@ -1,0 +1,143 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { join } from 'node:path';
+import { parseAppConfig, type AppConfig, type AppConfigInput } from '#config/app-config';
+import { RUNTIME_ENV } from '#adapters/table-schema';
+import type { SesReceiptEvent } from '#events/ses-receipt';
+import { ensureTable, startDynamo } from './dynamodb.ts';
+import { AsyncInvoker } from './lambda-invoker.ts';
+import { LOCAL_APP_CONFIG, LOCAL_NAMES } from './local-config.ts';
+import { startS3 } from './s3.ts';
+import { startSesOutbox, type SesOutbox } from './ses-outbox.ts';
+import { startSmtpIngress } from './smtp-ingress.ts';
+import { ensureQueues, startSqsServer } from './sqs-server.ts';
+
+export interface LocalStackOptions {
+  dataDir: string;
+  host?: string;
+  ports?: Partial<Record<'smtp' | 'dynamodb' | 's3' | 'sqs' | 'ses', number>>;
+  config?: AppConfigInput;
+  /** Lambda's async retry delays, shrunk for local use. */
+  retryDelaysMs?: number[];
+}
+
+export interface LocalStack {
+  config: AppConfig;
+  smtpPort: number;
+  endpoints: Record<'dynamodb' | 's3' | 'sqs' | 'ses', string>;
+  outbox: SesOutbox;
+  queues: { schedulerUrl: string; schedulerDlqUrl: string; inboundFailuresUrl: string };
+  /** The environment a Lambda gets on AWS, pointed at the stand-ins. */
+  env: Record<string, string>;
+  /** Waits until every inbound invocation has finished (succeeded or dead-lettered). */
+  drain(): Promise<void>;
+  invocations: { succeeded: number; failed: number };
+  stop(): Promise<void>;
+}
+
+// s3rver checks signatures against these fixed credentials; the other stand-ins accept any.
+const DUMMY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
+
+/**
+ * Starts every stand-in, creates the table, bucket and queues as the CDK stack declares them, and
+ * points this process's AWS SDK at them. The handlers are imported after that and run unchanged.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const host = options.host ?? '127.0.0.1';
+  const ports = { smtp: 2525, dynamodb: 0, s3: 0, sqs: 0, ses: 0, ...options.ports };
+  const config = parseAppConfig(options.config ?? LOCAL_APP_CONFIG, 'local configuration');
+  const region = LOCAL_NAMES.region;
+
+  const dynamo = await startDynamo({ port: ports.dynamodb, host, path: join(options.dataDir, 'dynamodb') });
+  const s3 = await startS3({ port: ports.s3, host, directory: join(options.dataDir, 's3'), buckets: [LOCAL_NAMES.mailBucket] });
+  const sqs = await startSqsServer({ port: ports.sqs, host, region });
+  const outbox = await startSesOutbox({ port: ports.ses, host, dataDir: join(options.dataDir, 'outbox'), region });
+
+  const env: Record<string, string> = {
+    ...DUMMY_CREDENTIALS,
+    AWS_REGION: region,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
+    AWS_ENDPOINT_URL_S3: s3.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+    AWS_ENDPOINT_URL_SES: outbox.endpoint,
+    [RUNTIME_ENV.tableName]: LOCAL_NAMES.tableName,
+    [RUNTIME_ENV.mailBucket]: LOCAL_NAMES.mailBucket,
+    [RUNTIME_ENV.inboundPrefix]: LOCAL_NAMES.inboundPrefix,
+    [RUNTIME_ENV.attachmentsPrefix]: LOCAL_NAMES.attachmentsPrefix,
+    [RUNTIME_ENV.appConfig]: JSON.stringify(config),
+    POWERTOOLS_SERVICE_NAME: 'complaints-local',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  };
+  Object.assign(process.env, env);
+
+  const dynamoClient = new DynamoDBClient({ region, endpoint: dynamo.endpoint });
+  await ensureTable(dynamoClient, LOCAL_NAMES.tableName);
+  const sqsClient = new SQSClient({ region, endpoint: sqs.endpoint });
+  const scheduler = await ensureQueues(sqsClient, {
+    name: LOCAL_NAMES.schedulerQueue,
+    dlqName: LOCAL_NAMES.schedulerDlq,
+    maxReceiveCount: 5,
+    visibilityTimeoutSeconds: 30,
+  });
+  const failures = await ensureQueues(sqsClient, {
+    name: LOCAL_NAMES.inboundFailures,
+    dlqName: `${LOCAL_NAMES.inboundFailures}-unused`,
+    maxReceiveCount: 1000,
+    visibilityTimeoutSeconds: 30,
+  });
+  process.env[RUNTIME_ENV.schedulerQueueUrl] = scheduler.queueUrl;
+  env[RUNTIME_ENV.schedulerQueueUrl] = scheduler.queueUrl;
+
+  const { handler: inboundHandler } = await import('../../functions/handlers/inbound.ts');
+  const invocations = { succeeded: 0, failed: 0 };
+  const invoker = new AsyncInvoker({
+    retryAttempts: 2,
+    retryDelaysMs: options.retryDelaysMs ?? [1_000, 2_000],
+    onSuccess: () => {
+      invocations.succeeded += 1;
+    },
+    onFailure: async (event, error, attempts) => {
+      invocations.failed += 1;
+      // Lambda's on-failure destination record: the event, the attempts and the reason.
+      await sqsClient.send(
+        new SendMessageCommand({
+          QueueUrl: failures.queueUrl,
+          MessageBody: JSON.stringify({ requestPayload: event, responseContext: { functionError: 'Unhandled' }, requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: attempts }, responsePayload: { errorType: error.name, errorMessage: error.message } }),
+        }),
+      );
+      console.error(`inbound handler failed after ${attempts} attempts, sent to ${LOCAL_NAMES.inboundFailures}: ${error.message}`);
+    },
+  });
+
+  const s3Client = new S3Client({ region, endpoint: s3.endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  const smtp = await startSmtpIngress({
+    port: ports.smtp,
+    host,
+    s3: s3Client,
+    bucket: LOCAL_NAMES.mailBucket,
+    objectKeyPrefix: LOCAL_NAMES.inboundPrefix,
+    recipientDomains: [config.complaintAddress.split('@')[1]!.toLowerCase()],
+    maxMessageBytes: config.limits.maxRawBytes,
+    deliver: (event: SesReceiptEvent) => invoker.invoke(inboundHandler, event),
+  });
+
+  return {
+    config,
+    smtpPort: smtp.port,
+    endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, sqs: sqs.endpoint, ses: outbox.endpoint },
+    outbox,
+    queues: { schedulerUrl: scheduler.queueUrl, schedulerDlqUrl: scheduler.dlqUrl, inboundFailuresUrl: failures.queueUrl },
+    env,
+    invocations,
+    drain: () => invoker.drain(),
+    async stop() {
+      await smtp.stop();
+      await invoker.drain();
+      await Promise.allSettled([outbox.stop(), sqs.stop(), s3.stop(), dynamo.stop()]);
+      dynamoClient.destroy();
+      sqsClient.destroy();
+      s3Client.destroy();
+    },
+  };
+}
