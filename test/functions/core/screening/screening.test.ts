@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { screen, type ScreeningInput } from '#core/screening/index';
+
+function input(overrides: Partial<ScreeningInput> & { headers?: Record<string, string> } = {}): ScreeningInput {
+  const headers = new Map(Object.entries(overrides.headers ?? {}).map(([name, value]) => [name.toLowerCase(), [value]]));
+  return {
+    contentType: 'text/plain',
+    from: { address: 'jane@customer.test', name: 'Jane' },
+    envelopeSender: 'jane@customer.test',
+    verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
+    ownAddresses: ['care@example.com', 'complaints@example.com'],
+    ...overrides,
+    headers,
+  };
+}
+
+describe('screening', () => {
+  it('accepts an ordinary customer mail', () => {
+    expect(screen(input())).toEqual({ accepted: true });
+    expect(screen(input({ headers: { 'Auto-Submitted': 'no' } }))).toEqual({ accepted: true });
+  });
+
+  it.each([
+    ['auto-submitted', { headers: { 'Auto-Submitted': 'auto-replied' } }],
+    ['auto-submitted', { headers: { 'Auto-Submitted': 'auto-generated; owner-email="x@y"' } }],
+    ['precedence', { headers: { Precedence: 'bulk' } }],
+    ['precedence', { headers: { Precedence: 'list' } }],
+    ['precedence', { headers: { Precedence: 'junk' } }],
+    ['mailing-list', { headers: { 'List-Id': '<news.example.org>' } }],
+    ['mailing-list', { headers: { 'List-Unsubscribe': '<mailto:u@example.org>' } }],
+    ['null-return-path', { headers: { 'Return-Path': '<>' } }],
+    ['null-return-path', { envelopeSender: '' }],
+    ['delivery-report', { contentType: 'multipart/report' }],
+    ['automated-sender', { from: { address: 'mailer-daemon@mx.example.org', name: '' } }],
+    ['automated-sender', { from: { address: 'postmaster@example.org', name: '' } }],
+    ['automated-sender', { from: { address: 'no-reply@shop.example.org', name: '' } }],
+    ['automated-sender', { from: { address: 'noreply@shop.example.org', name: '' } }],
+    ['autoreply-headers', { headers: { 'X-Autoreply': 'yes' } }],
+    ['own-address', { from: { address: 'complaints+CMP-ABCDEF@example.com', name: '' } }],
+    ['spam', { verdicts: { spam: 'FAIL', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } }],
+    ['virus', { verdicts: { spam: 'PASS', virus: 'FAIL', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } }],
+    ['missing-sender', { from: undefined }],
+  ] as const)('screens by %s', (rule, overrides) => {
+    const verdict = screen(input(overrides as Partial<ScreeningInput> & { headers?: Record<string, string> }));
+    expect(verdict).toMatchObject({ accepted: false, rule });
+    expect(verdict.accepted === false && verdict.reason.length > 0).toBe(true);
+  });
+
+  it('records the most serious reason when several rules match', () => {
+    const verdict = screen(input({ contentType: 'multipart/report', verdicts: { spam: 'FAIL', virus: 'FAIL', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL' } }));
+    expect(verdict).toMatchObject({ rule: 'virus' });
+  });
+});
