@@ -67,6 +67,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     [RUNTIME_ENV.attachmentsPrefix]: LOCAL_NAMES.attachmentsPrefix,
     [RUNTIME_ENV.appConfig]: JSON.stringify(config),
     POWERTOOLS_SERVICE_NAME: 'complaints-local',
+    // Local Node may be 20; Lambda runs 22. The SDK's reminder would drown the stack's own output.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   };
   Object.assign(process.env, env);
