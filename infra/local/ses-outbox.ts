@@ -29,6 +29,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser';
 import { z } from 'zod';
+import { sesMessageIdHeader } from '#mail/ses-message-id';
 
 const SES_XMLNS = 'http://ses.amazonaws.com/doc/2010-12-01/';
 const SES_API_VERSION = '2010-12-01';
@@ -112,16 +113,6 @@ export interface SesOutbox {
   stop(): Promise<void>;
   /** Every stored message, newest first. */
   messages(): Promise<OutboxMessage[]>;
-}
-
-/**
- * The Message-ID header SES puts on a message it sends. us-east-1 uses `email.amazonses.com`,
- * every other region `<region>.amazonses.com`. The app derives the header from the MessageId
- * SendRawEmail returns, so it must apply the same rule.
- */
-export function sesMessageIdHeader(sesMessageId: string, region: string): string {
-  const domain = region === 'us-east-1' ? 'email.amazonses.com' : `${region}.amazonses.com`;
-  return `<${sesMessageId}@${domain}>`;
 }
 
 /** A message id shaped like SES's: `0100` + 12 hex digits of epoch ms + `-<uuid>-000000`. */
