@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { Asset } from 'aws-cdk-lib/aws-s3-assets';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -286,6 +288,20 @@ describe('functions', () => {
       expect(code).toContain('//# sourceMappingURL=index.mjs.map');
       expect(readFileSync(join(dir, 'index.mjs.map'), 'utf8')).toContain('"mappings"');
     }
+  });
+
+  it('produces a bundle plain Node loads as ESM, CommonJS dependencies included', () => {
+    const asset = built.stack.inboundFunction.node.tryFindChild('Code') as Asset;
+    const bundle = join(built.app.outdir, asset.assetPath, 'index.mjs');
+    // A separate Node process: inside vitest a global `require` exists and would hide a missing banner.
+    const runner = join(built.app.outdir, 'run-bundle.mjs');
+    writeFileSync(
+      runner,
+      `const { handler } = await import(${JSON.stringify(pathToFileURL(bundle).href)});\n` +
+        'console.log(JSON.stringify(await handler({ probe: 1 })));\n',
+    );
+    const output = execFileSync(process.execPath, [runner], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toMatchObject({ ok: true, command: 'stub', event: { probe: 1 } });
   });
 });
 
