@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { screen, type ScreeningInput } from '#core/screening/index';
 
-function input(overrides: Partial<ScreeningInput> & { headers?: Record<string, string> } = {}): ScreeningInput {
+type Overrides = Omit<Partial<ScreeningInput>, 'headers'> & { headers?: Record<string, string> };
+
+function input(overrides: Overrides = {}): ScreeningInput {
   const headers = new Map(Object.entries(overrides.headers ?? {}).map(([name, value]) => [name.toLowerCase(), [value]]));
   return {
     contentType: 'text/plain',
@@ -41,7 +43,7 @@ describe('screening', () => {
     ['virus', { verdicts: { spam: 'PASS', virus: 'FAIL', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } }],
     ['missing-sender', { from: undefined }],
   ] as const)('screens by %s', (rule, overrides) => {
-    const verdict = screen(input(overrides as Partial<ScreeningInput> & { headers?: Record<string, string> }));
+    const verdict = screen(input(overrides as Overrides));
     expect(verdict).toMatchObject({ accepted: false, rule });
     expect(verdict.accepted === false && verdict.reason.length > 0).toBe(true);
   });
