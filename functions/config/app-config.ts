@@ -57,6 +57,16 @@ export const appConfigSchema = z.object({
       classificationChars: 20_000,
       parseTimeoutMs: 10_000,
     }),
+  lifecycle: z
+    .object({
+      /** A status update goes out this long after the acknowledgement (and after each update) while no agent has replied. */
+      followUpEvery: isoDuration.default('P2D'),
+      followUpMax: z.number().int().min(0).default(3),
+      feedbackRequestAfter: isoDuration.default('PT24H'),
+      /** How long the rating links in a feedback request stay valid. */
+      feedbackLinkValidity: isoDuration.default('P30D'),
+    })
+    .default({ followUpEvery: 'P2D', followUpMax: 3, feedbackRequestAfter: 'PT24H', feedbackLinkValidity: 'P30D' }),
   retentionDays: z.number().int().positive().default(1095),
 });
 

@@ -39,6 +39,23 @@ export interface Complaint {
   classification: Classification;
   sla: { firstResponseDue: string; resolutionDue: string };
   acknowledgement?: { sesMessageId: string; messageIdHeader: string; sentAt: string };
+  firstAgentReplyAt?: string;
+  lastAgentReplyAt?: string;
+  resolution?: Resolution;
+  feedback?: Feedback;
+}
+
+export interface Resolution {
+  resolvedAt: string;
+  resolvedBy: string;
+  summary: string;
+  prevention?: string;
+}
+
+export interface Feedback {
+  rating: number;
+  comment?: string;
+  at: string;
 }
 
 export interface TimelineEvent {
