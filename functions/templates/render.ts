@@ -1,64 +1,64 @@
-// PLACEHOLDER until the templates issue lands: a plain-text acknowledgement so the spine can send.
-// The templates work replaces this module's internals and keeps `renderEmail`'s signature.
-import { z } from 'zod';
+/**
+ * Renders an email from the templates admins edit in templates/.
+ *
+ * The templates were compiled at build time (`npm run build:templates`, run automatically before
+ * test, start, bench and synth) into precompiled Handlebars functions; this module imports them
+ * statically so esbuild bundles them into each Lambda. mjml is never loaded here: rendering is a
+ * few string concatenations (microseconds), not an MJML compile (milliseconds).
+ */
+import { createTemplateSpecs, templateSettings } from '../../.build/templates/compiled.js';
+import { escapeExpression } from '#templates/helpers';
+import { createTemplateRuntime, type RenderedEmail, type RenderOptions } from '#templates/runtime';
+import type { EmailContexts, EmailKind } from '#templates/schemas';
 
-export const brandContextSchema = z.object({
-  name: z.string(),
-  postalAddress: z.array(z.string()),
-  website: z.string().optional(),
-  signOff: z.string(),
-});
+export {
+  acknowledgementContextSchema,
+  agentNotificationContextSchema,
+  agentReplyContextSchema,
+  brandContextSchema,
+  EMAIL_KIND_AUDIENCE,
+  EMAIL_KINDS,
+  emailContextSchemas,
+  escalationContextSchema,
+  feedbackRequestContextSchema,
+  followUpContextSchema,
+  reportContextSchema,
+  resolutionLetterContextSchema,
+  thankYouContextSchema,
+} from '#templates/schemas';
+export type {
+  AcknowledgementContext,
+  AgentNotificationContext,
+  AgentReplyContext,
+  BrandContext,
+  EmailContexts,
+  EmailKind,
+  EscalationContext,
+  FeedbackRequestContext,
+  FollowUpContext,
+  ReportContext,
+  ResolutionLetterContext,
+  ThankYouContext,
+} from '#templates/schemas';
+export { TemplateContextError, TemplateNotFoundError } from '#templates/runtime';
+export type { RenderedEmail, RenderOptions } from '#templates/runtime';
 
-export const acknowledgementContextSchema = z.object({
-  brand: brandContextSchema,
-  customer: z.object({ name: z.string() }),
-  complaint: z.object({ reference: z.string(), subject: z.string(), receivedAt: z.string() }),
-  sla: z.object({
-    firstResponseDue: z.string(),
-    resolutionDue: z.string(),
-    firstResponseWithin: z.string(),
-    resolutionWithin: z.string(),
-  }),
-});
-export type AcknowledgementContext = z.infer<typeof acknowledgementContextSchema>;
+const runtime = createTemplateRuntime(createTemplateSpecs(escapeExpression), templateSettings);
 
-export interface EmailContexts {
-  acknowledgement: AcknowledgementContext;
+/**
+ * Renders `kind` for a complaint. The context is validated against the kind's schema (throws
+ * TemplateContextError naming each bad field); the locale falls back from the complaint's
+ * language to `fallbackLocale`, then to templates/locales.json's fallback. `locale` in the result
+ * is the one actually used.
+ */
+export function renderEmail<K extends EmailKind>(kind: K, context: EmailContexts[K], options: RenderOptions): RenderedEmail<K> {
+  return runtime.renderEmail(kind, context, options);
 }
-export type EmailKind = keyof EmailContexts;
 
-export interface RenderedEmail {
-  kind: EmailKind;
-  locale: string;
-  subject: string;
-  html: string;
-  text: string;
+/** The locale renderEmail would use, without rendering (undefined if the kind has no template). */
+export function resolveTemplateLocale(kind: EmailKind, locale: string, fallbackLocale: string): string | undefined {
+  return runtime.resolveLocale(kind, locale, fallbackLocale);
 }
 
-export interface RenderOptions {
-  locale: string;
-  fallbackLocale: string;
-}
-
-export function renderEmail<K extends EmailKind>(kind: K, context: EmailContexts[K], options: RenderOptions): RenderedEmail {
-  const ctx = acknowledgementContextSchema.parse(context);
-  const text = [
-    `Dear ${ctx.customer.name},`,
-    '',
-    `Thank you for telling us about this. We are sorry for the trouble it has caused you.`,
-    `Your complaint is registered under reference ${ctx.complaint.reference}.`,
-    `A member of our team will reply by ${ctx.sla.firstResponseDue}, and we aim to resolve it by ${ctx.sla.resolutionDue}.`,
-    'If you have more details, simply reply to this email.',
-    '',
-    ctx.brand.signOff,
-    ctx.brand.name,
-  ].join('\n');
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return {
-    kind,
-    locale: options.locale,
-    subject: `We have received your complaint: ${ctx.complaint.subject}`.replace(/[\r\n]+/g, ' '),
-    html: `<pre>${escaped}</pre>`,
-    text,
-  };
-}
+/** The locales templates exist in (templates/locales.json). */
+export const TEMPLATE_LOCALES: readonly string[] = templateSettings.locales.map((locale) => locale.code);

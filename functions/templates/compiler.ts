@@ -1,0 +1,379 @@
+/**
+ * Build-time only (loads mjml, the full Handlebars compiler and html-to-text; never bundled into
+ * a Lambda). Turns templates/ into three Handlebars sources per kind × locale (subject, html,
+ * text), checking everything an admin can get wrong on the way, and precompiles them.
+ *
+ *   <kind>/<locale>.mjml  ──front matter──> subject (+ preheader)
+ *        │ body
+ *   _layout/layout.mjml + _partials/*  ──compose──> MJML with {{…}}  ──mjml (strict)──> HTML with {{…}}
+ *                                                                        └─html-to-text──> text with {{…}}
+ *   (or <kind>/<locale>.txt + _partials/*.txt ──compose──> text)
+ */
+import Handlebars from 'handlebars';
+import { convert, type HtmlToTextOptions, type SelectorDefinition } from 'html-to-text';
+import { analyzeTemplate } from '#templates/analyze';
+import { HELPER_NAMES } from '#templates/helpers';
+import { BLOCK_MARK } from '#templates/runtime';
+import { emailContextSchemas, type EmailKind } from '#templates/schemas';
+import {
+  compose,
+  DEFAULT_TEMPLATES_DIR,
+  fromText,
+  loadTemplateSet,
+  type BrandFile,
+  type Composed,
+  type Diagnostic,
+  type SourceFile,
+  type TemplateSet,
+  type TemplateSettings,
+  type TemplateSource,
+} from '#templates/source';
+
+export interface TemplateSources {
+  kind: EmailKind;
+  locale: string;
+  /** The .mjml file the template came from (display path). */
+  file: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Whether the text part was hand-written (.txt) or generated from the HTML. */
+  textFrom: 'txt' | 'html';
+}
+
+export interface CompileResult {
+  set: TemplateSet;
+  settings?: TemplateSettings | undefined;
+  templates: TemplateSources[];
+  diagnostics: Diagnostic[];
+}
+
+export interface CompileOptions {
+  /** Compile only these kinds/locales (preview of one template); checks still cover the shared files. */
+  only?: { kind: EmailKind; locale: string } | undefined;
+}
+
+type MjmlError = { line?: number; message: string; tagName?: string };
+type MjmlFunction = (input: string, options: Record<string, unknown>) => Promise<{ html: string; errors: MjmlError[] }> | { html: string; errors: MjmlError[] };
+
+let mjmlModule: Promise<MjmlFunction> | undefined;
+/** mjml is loaded lazily (≈400 ms) and only at build, check and preview time. */
+export function loadMjml(): Promise<MjmlFunction> {
+  mjmlModule ??= import('mjml').then((module: unknown) => {
+    const candidate = (module as { default?: unknown }).default ?? module;
+    if (typeof candidate !== 'function') throw new Error('mjml did not export a function');
+    return candidate as MjmlFunction;
+  });
+  return mjmlModule;
+}
+
+const HANDLEBARS_OPTIONS = {
+  knownHelpers: Object.fromEntries(HELPER_NAMES.map((name) => [name, true])),
+  knownHelpersOnly: true,
+  preventIndent: true,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Brand: brand.json -> <mj-attributes> the layout pulls in with {{> brand-attributes}}
+// ---------------------------------------------------------------------------------------------
+
+export function brandAttributes(brand: BrandFile): string {
+  const c = brand.colours;
+  return [
+    '<mj-attributes>',
+    `  <mj-all font-family="${brand.font}" />`,
+    `  <mj-body background-color="${c.background}" width="600px" />`,
+    `  <mj-section background-color="${c.panel}" padding="0 24px" />`,
+    `  <mj-column padding="0" />`,
+    `  <mj-text color="${c.text}" font-size="15px" line-height="1.55" padding="0 0 14px 0" />`,
+    `  <mj-button background-color="${c.primary}" color="${c.onPrimary}" font-size="15px" border-radius="4px" padding="4px 0 18px 0" align="left" />`,
+    `  <mj-divider border-color="${c.border}" border-width="1px" padding="8px 0 18px 0" />`,
+    `  <mj-table color="${c.text}" font-size="14px" line-height="1.5" padding="0 0 14px 0" />`,
+    `  <mj-class name="logo" src="${brand.logo.url}" width="${brand.logo.width}px"${brand.logo.height ? ` height="${brand.logo.height}px"` : ''} />`,
+    `  <mj-class name="band" background-color="${c.primary}" />`,
+    `  <mj-class name="on-band" color="${c.onPrimary}" />`,
+    `  <mj-class name="muted" color="${c.muted}" font-size="13px" line-height="1.5" />`,
+    `  <mj-class name="highlight" container-background-color="${c.highlight}" padding="12px 14px" />`,
+    `  <mj-class name="heading" font-size="20px" font-weight="bold" line-height="1.3" padding="0 0 12px 0" />`,
+    `  <mj-class name="footer" border-top="1px solid ${c.border}" />`,
+    '</mj-attributes>',
+    '<mj-style>',
+    `  a { color: ${c.link}; }`,
+    `  .on-band a { color: ${c.onPrimary}; }`,
+    `  .rating-link { border: 1px solid ${c.primary}; color: ${c.primary} !important; }`,
+    '</mj-style>',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML with {{…}} -> text with {{…}}
+// ---------------------------------------------------------------------------------------------
+
+const HTML_TO_TEXT: HtmlToTextOptions = {
+  wordwrap: false,
+  selectors: [
+    { selector: 'img', format: 'skip' },
+    { selector: 'style', format: 'skip' },
+    { selector: 'title', format: 'skip' },
+    // The preheader (<mj-preview>) is hidden text for the inbox list, not part of the message.
+    { selector: 'div[style^="display:none;font-size:1px"]', format: 'skip' },
+    // css-class="text-skip" on an MJML element: HTML only. <div class="text-only" style="display:none">: text only.
+    { selector: '.text-skip', format: 'skip' },
+    { selector: 'a', options: { hideLinkHrefIfSameAsText: true, linkBrackets: ['<', '>'] } as NonNullable<SelectorDefinition['options']> },
+    { selector: 'h1', options: { uppercase: false } },
+    { selector: 'h2', options: { uppercase: false } },
+    { selector: 'h3', options: { uppercase: false } },
+    { selector: 'table', format: 'block' },
+    { selector: 'tbody', format: 'block' },
+    { selector: 'tr', format: 'block' },
+    { selector: 'td', format: 'block' },
+    { selector: 'table.data', format: 'dataTable', options: { uppercaseHeaderCells: false, maxColumnWidth: 40 } },
+  ],
+};
+
+const EXPRESSION = /\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}|\{\{[\s\S]*?\}\}/g;
+
+/**
+ * Converts the compiled HTML template into a text template. Every {{…}} is swapped for an inert
+ * token first so html-to-text cannot wrap, upper-case or decode it, then swapped back.
+ */
+export function textTemplateFromHtml(html: string): string {
+  const expressions: string[] = [];
+  const tokens = new Map<string, string>();
+  const protectedHtml = html.replace(EXPRESSION, (expression) => {
+    // the same expression gets the same token, so html-to-text sees <a href="X">X</a> as one link
+    let token = tokens.get(expression);
+    if (!token) {
+      expressions.push(expression.startsWith('{{!') ? '' : expression);
+      token = `HBX${expressions.length - 1}X`;
+      tokens.set(expression, token);
+    }
+    return token;
+  });
+  const text = convert(protectedHtml, HTML_TO_TEXT)
+    // literal braces in the static text must not turn into expressions
+    .replace(/\{\{/g, '\\{{')
+    .split('\n')
+    .map(markBlocks)
+    .join('\n')
+    .replace(/HBX(\d+)X/g, (_, index: string) => expressions[Number(index)] ?? '');
+  return tidyText(text);
+
+  /**
+   * html-to-text joins a paragraph's lines, so a block that renders nothing would leave its
+   * neighbours' spaces behind; BLOCK_MARK lets the runtime collapse them (see runtime.ts).
+   * A line holding only block tags is left alone: Handlebars removes such lines itself.
+   */
+  function markBlocks(line: string): string {
+    const isBlock = (index: string): boolean => /^\{\{~?\s*(?:[#^/]|else\b)/.test(expressions[Number(index)] ?? '');
+    const tokens = [...line.matchAll(/HBX(\d+)X/g)];
+    const onlyBlocks = line.replace(/HBX\d+X/g, '').trim() === '' && tokens.every((token) => isBlock(token[1] ?? ''));
+    if (onlyBlocks) return line;
+    return line.replace(/HBX(\d+)X/g, (token, index: string) => (isBlock(index) ? `${BLOCK_MARK}${token}${BLOCK_MARK}` : token));
+  }
+}
+
+/** Collapses the blank lines block helpers and layout tables leave behind. */
+export function tidyText(text: string): string {
+  return `${text
+    .split('\n')
+    .map((line) => line.replace(/[\s\u200b]+$/u, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and checking
+// ---------------------------------------------------------------------------------------------
+
+function parse(text: string, origins: Composed['origins'], diagnostics: Diagnostic[]): hbs.AST.Program | undefined {
+  try {
+    return Handlebars.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    const origin = origins[line - 1] ?? origins[0] ?? { file: '?', line };
+    const detail = message
+      .replace(/^Parse error on line \d+:\n?/, '')
+      .replace(/\n/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    diagnostics.push({ ...origin, message: `broken {{…}}: ${detail}` });
+    return undefined;
+  }
+}
+
+/** Every file must parse on its own, so a broken {{ is reported in the file that has it. */
+function parseEachFile(set: TemplateSet, diagnostics: Diagnostic[]): Set<string> {
+  const broken = new Set<string>();
+  const check = (file: SourceFile, text: string, firstLine: number): void => {
+    const before = diagnostics.length;
+    parse(text, fromText(text, file.file, firstLine).origins, diagnostics);
+    if (diagnostics.length > before) broken.add(file.file);
+  };
+  if (set.layout) check(set.layout, set.layout.text, 1);
+  for (const partial of set.partials.values()) check(partial, partial.text, 1);
+  for (const template of set.templates) {
+    if (template.subject) check(template.mjml, template.subject.value, template.subject.line);
+    if (template.preheader) check(template.mjml, template.preheader.value, template.preheader.line);
+    check(template.mjml, template.body, template.bodyLine);
+    if (template.txt) check(template.txt, template.txt.text, 1);
+  }
+  return broken;
+}
+
+function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line ?? ''}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+const CSS_BLOCKS = /<mj-style[\s\S]*?<\/mj-style>|<style[\s\S]*?<\/style>/g;
+
+export async function compileTemplateSet(dir: string = DEFAULT_TEMPLATES_DIR, options: CompileOptions = {}): Promise<CompileResult> {
+  const set = loadTemplateSet(dir);
+  const diagnostics: Diagnostic[] = [...set.diagnostics];
+  const broken = parseEachFile(set, diagnostics);
+  const templates: TemplateSources[] = [];
+  const { settings, layout } = set;
+
+  if (layout) {
+    const slots = (layout.text.match(/\{\{>\s*content\s*\}\}/g) ?? []).length;
+    if (slots !== 1) diagnostics.push({ file: layout.file, message: `the layout must contain {{> content}} exactly once (found ${slots})` });
+  }
+
+  const mjml = await loadMjml();
+  const selected = options.only ? set.templates.filter((t) => t.kind === options.only?.kind && t.locale === options.only.locale) : set.templates;
+  for (const template of selected) {
+    const sources = await compileOne(template, set, mjml, broken, diagnostics);
+    if (sources) templates.push(sources);
+  }
+  return { set, settings, templates, diagnostics: dedupe(diagnostics) };
+}
+
+async function compileOne(template: TemplateSource, set: TemplateSet, mjml: MjmlFunction, broken: Set<string>, diagnostics: Diagnostic[]): Promise<TemplateSources | undefined> {
+  const { layout, settings } = set;
+  if (!layout || !settings || !template.subject || template.subject.value === '') return undefined;
+  const schema = emailContextSchemas[template.kind];
+  const local: Diagnostic[] = [];
+  const file = template.mjml.file;
+
+  const slots = new Map<string, Composed>([
+    ['content', fromText(template.body, file, template.bodyLine)],
+    ['preheader', template.preheader ? fromText(template.preheader.value, file, template.preheader.line) : fromText('', file, 1)],
+    ['brand-attributes', fromText(brandAttributes(settings.brand), `${set.localesFile?.file.replace(/locales\.json$/, 'brand.json') ?? 'brand.json'}`, 1)],
+  ]);
+  const mjmlSource = compose(fromText(layout.text, layout.file, 1), { locale: template.locale, extension: 'mjml', partials: set.partials, slots, diagnostics: local });
+  const subject = fromText(template.subject.value, file, template.subject.line);
+  const textSource = template.txt
+    ? compose(fromText(template.txt.text, template.txt.file, 1), { locale: template.locale, extension: 'txt', partials: set.partials, slots: new Map(), diagnostics: local })
+    : undefined;
+
+  const involved = new Set([...mjmlSource.origins, ...(textSource?.origins ?? [])].map((origin) => origin.file));
+  if ([...involved].some((name) => broken.has(name))) {
+    diagnostics.push(...local);
+    return undefined;
+  }
+
+  const analyse = (source: Composed, label: string): void => {
+    const program = parse(source.text, source.origins, local);
+    if (program) local.push(...analyzeTemplate(program, { kind: template.kind, schema, origins: source.origins, label, ignoreBracesIn: CSS_BLOCKS }));
+  };
+  analyse(subject, 'subject');
+  analyse(mjmlSource, 'html');
+  if (textSource) analyse(textSource, 'text');
+  if (local.length > 0) {
+    diagnostics.push(...local);
+    return undefined;
+  }
+
+  let html: string;
+  try {
+    const result = await mjml(mjmlSource.text, { validationLevel: 'strict', keepComments: false, ignoreIncludes: true });
+    html = result.html;
+    for (const error of result.errors) diagnostics.push(mjmlDiagnostic(error, mjmlSource));
+    if (result.errors.length > 0) return undefined;
+  } catch (error) {
+    const errors = (error as { errors?: MjmlError[] }).errors;
+    if (Array.isArray(errors) && errors.length > 0) for (const item of errors) diagnostics.push(mjmlDiagnostic(item, mjmlSource));
+    else diagnostics.push({ file, message: `MJML could not be compiled: ${(error as Error).message}` });
+    return undefined;
+  }
+
+  const text = textSource ? tidyText(textSource.text) : textTemplateFromHtml(html);
+  const sources: TemplateSources = {
+    kind: template.kind,
+    locale: template.locale,
+    file,
+    subject: template.subject.value,
+    html,
+    text,
+    textFrom: textSource ? 'txt' : 'html',
+  };
+  for (const [part, source] of [
+    ['HTML', sources.html],
+    ['text', sources.text],
+  ] as const) {
+    try {
+      Handlebars.precompile(source, HANDLEBARS_OPTIONS);
+    } catch (error) {
+      diagnostics.push({
+        file: part === 'text' && template.txt ? template.txt.file : file,
+        message: `the ${part} part does not compile after MJML${part === 'text' ? ' and text conversion (write a .txt next to it)' : ''}: ${(error as Error).message.split('\n')[0] ?? ''}`,
+      });
+      return undefined;
+    }
+  }
+  return sources;
+}
+
+function mjmlDiagnostic(error: MjmlError, source: Composed): Diagnostic {
+  const origin = error.line ? source.origins[error.line - 1] : undefined;
+  return { file: origin?.file ?? '?', line: origin?.line, message: `invalid MJML${error.tagName ? ` (<${error.tagName}>)` : ''}: ${error.message}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Precompilation
+// ---------------------------------------------------------------------------------------------
+
+export type TemplateMode = 'subject' | 'html' | 'text';
+
+/**
+ * Handlebars' precompiled JavaScript for one part. HTML output is escaped by the project's own
+ * escapeExpression (Handlebars' rules plus { and }), wired in through the factory's parameter.
+ */
+export function precompilePart(source: string, mode: TemplateMode): string {
+  // precompile returns JavaScript source text (its type declaration says otherwise)
+  const spec = String(Handlebars.precompile(source, { ...HANDLEBARS_OPTIONS, noEscape: mode !== 'html' }));
+  const wired = spec.replace(/container\.escapeExpression/g, 'escapeExpression');
+  if (mode !== 'html' && wired.includes('escapeExpression')) throw new Error('unexpected escaping in a text part');
+  return wired;
+}
+
+export function precompileModuleBody(templates: TemplateSources[]): string {
+  const byKind = new Map<string, TemplateSources[]>();
+  for (const template of templates) byKind.set(template.kind, [...(byKind.get(template.kind) ?? []), template]);
+  const kinds = [...byKind.entries()].map(([kind, list]) => {
+    const locales = list.map(
+      (t) =>
+        `    ${JSON.stringify(t.locale)}: {\n      subject: ${precompilePart(t.subject, 'subject')},\n      html: ${precompilePart(t.html, 'html')},\n      text: ${precompilePart(t.text, 'text')}\n    }`,
+    );
+    return `  ${JSON.stringify(kind)}: {\n${locales.join(',\n')}\n  }`;
+  });
+  return `{\n${kinds.join(',\n')}\n}`;
+}
+
+/** Evaluates precompiled specs in-process (preview): same code path as the Lambda bundle. */
+export function evaluateSpecs(templates: TemplateSources[], escapeExpression: (value: unknown) => string): Record<string, Record<string, { subject: unknown; html: unknown; text: unknown }>> {
+  const body = precompileModuleBody(templates);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- dev tool: evaluating our own precompiler output
+  const factory = new Function('escapeExpression', `return ${body};`) as (escape: (value: unknown) => string) => Record<string, Record<string, { subject: unknown; html: unknown; text: unknown }>>;
+  return factory(escapeExpression);
+}
+
+export { DEFAULT_TEMPLATES_DIR };

@@ -1,0 +1,259 @@
+/**
+ * The typed contract between the code that sends emails and the templates admins edit.
+ *
+ * Every template kind declares the variables it may use with a zod schema. `templates check`
+ * reads these schemas to reject a template that uses a variable its kind does not provide, and
+ * `renderEmail` validates the context against them before rendering.
+ *
+ * Conventions: timestamps are ISO-8601 strings (2025-03-14T15:00:00Z), durations are ISO-8601
+ * durations (PT8H, P5D). Optional fields must be wrapped in {{#if}} in templates (the check
+ * enforces it), so a missing value never leaves half a sentence behind.
+ */
+import { z } from 'zod';
+import { COMPLAINT_STATUSES, SEVERITIES } from '#core/complaint';
+
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Weeks, days, hours, minutes, seconds: the units with a fixed length (same rule as the config). */
+const ISO_DURATION = /^P(?:\d+W|(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?)$/;
+
+export const isoTimestamp = z
+  .string()
+  .refine((value) => ISO_TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)), 'an ISO-8601 timestamp such as 2025-03-14T15:00:00Z');
+export const isoDuration = z
+  .string()
+  .refine((value) => ISO_DURATION.test(value) && value !== 'P' && !value.endsWith('T'), 'an ISO-8601 duration such as PT8H or P5D');
+
+/** Name, postal address and sign-off come from the application config (brand.*). */
+export const brandContextSchema = z.object({
+  name: z.string(),
+  postalAddress: z.array(z.string()),
+  website: z.string().optional(),
+  signOff: z.string(),
+});
+export type BrandContext = z.infer<typeof brandContextSchema>;
+
+const customer = z.object({ name: z.string() });
+const customerWithEmail = z.object({ name: z.string(), email: z.string() });
+const severity = z.enum(SEVERITIES);
+const status = z.enum(COMPLAINT_STATUSES);
+
+// ---------------------------------------------------------------------------------------------
+// Customer-facing kinds
+// ---------------------------------------------------------------------------------------------
+
+/** Sent at once when a complaint arrives. The only promises it makes are the two SLA dates. */
+export const acknowledgementContextSchema = z.object({
+  brand: brandContextSchema,
+  customer,
+  complaint: z.object({ reference: z.string(), subject: z.string(), receivedAt: isoTimestamp }),
+  sla: z.object({
+    firstResponseDue: isoTimestamp,
+    resolutionDue: isoTimestamp,
+    /** The configured SLA as a duration (PT8H), for "within 8 hours". */
+    firstResponseWithin: isoDuration,
+    resolutionWithin: isoDuration,
+  }),
+});
+export type AcknowledgementContext = z.infer<typeof acknowledgementContextSchema>;
+
+/** A status update while the complaint is still open. */
+export const followUpContextSchema = z.object({
+  brand: brandContextSchema,
+  customer,
+  complaint: z.object({ reference: z.string(), subject: z.string(), receivedAt: isoTimestamp }),
+  sla: z.object({ resolutionDue: isoTimestamp }),
+  progress: z.object({
+    /** True when the resolution date has passed: the template must not repeat a broken promise. */
+    overdue: z.boolean(),
+    /** A short customer-facing note from the agent on where things stand. */
+    note: z.string().optional(),
+    /** When the customer will hear from us next (only if someone committed to it). */
+    nextUpdateBy: isoTimestamp.optional(),
+  }),
+});
+export type FollowUpContext = z.infer<typeof followUpContextSchema>;
+
+/** Wraps an agent's own words (reply.body) in greeting, reference and signature. */
+export const agentReplyContextSchema = z.object({
+  brand: brandContextSchema,
+  customer,
+  complaint: z.object({ reference: z.string(), subject: z.string() }),
+  agent: z.object({ name: z.string(), title: z.string().optional() }),
+  /** The agent's message, plain text; blank lines separate paragraphs. No greeting or sign-off. */
+  reply: z.object({ body: z.string() }),
+});
+export type AgentReplyContext = z.infer<typeof agentReplyContextSchema>;
+
+/** The formal closing letter in block format. */
+export const resolutionLetterContextSchema = z.object({
+  brand: brandContextSchema,
+  /** postalAddress: the address lines without the name (street, postcode and town, country). */
+  customer: z.object({ name: z.string(), postalAddress: z.array(z.string()).optional() }),
+  complaint: z.object({
+    reference: z.string(),
+    subject: z.string(),
+    receivedAt: isoTimestamp,
+    /** The problem as the customer reported it, in a sentence or two. */
+    summary: z.string(),
+  }),
+  letter: z.object({
+    date: isoTimestamp,
+    /** People who receive a copy (shown as "cc:"); may be empty. */
+    cc: z.array(z.object({ name: z.string(), role: z.string().optional() })),
+  }),
+  /** The follow-up conversations, oldest first; may be empty. */
+  contacts: z.array(z.object({ date: isoTimestamp, summary: z.string() })),
+  resolution: z.object({
+    /** What was agreed with the customer, in plain words. */
+    agreement: z.string(),
+    /** What changes so it does not happen again. */
+    prevention: z.string(),
+  }),
+  signatory: z.object({ name: z.string(), title: z.string() }),
+});
+export type ResolutionLetterContext = z.infer<typeof resolutionLetterContextSchema>;
+
+/** Asks, after resolution, how the handling felt. Feedback arrives as a reply (or via an optional link). */
+export const feedbackRequestContextSchema = z.object({
+  brand: brandContextSchema,
+  customer,
+  complaint: z.object({ reference: z.string(), subject: z.string(), resolvedAt: isoTimestamp }),
+  feedback: z.object({
+    /** Optional link to a feedback form; without it (and without ratingLinks) customers simply reply. */
+    url: z.string().optional(),
+    /** One-click rating: one link per score, 1 (poor) to 5 (very good). */
+    ratingLinks: z.array(z.object({ rating: z.number().int().min(1).max(5), url: z.string() })).optional(),
+  }),
+});
+export type FeedbackRequestContext = z.infer<typeof feedbackRequestContextSchema>;
+
+/** Thanks the customer after they gave feedback. */
+export const thankYouContextSchema = z.object({
+  brand: brandContextSchema,
+  customer,
+  complaint: z.object({ reference: z.string(), subject: z.string() }),
+  feedback: z.object({
+    /** 1 (poor) to 5 (very good), when the customer gave a score. */
+    score: z.number().int().min(1).max(5).optional(),
+    comment: z.string().optional(),
+  }),
+});
+export type ThankYouContext = z.infer<typeof thankYouContextSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Internal kinds (to agents and managers)
+// ---------------------------------------------------------------------------------------------
+
+const internalComplaint = z.object({
+  reference: z.string(),
+  subject: z.string(),
+  receivedAt: isoTimestamp,
+  category: z.string(),
+  severity,
+  /** The language the classifier detected (en, da, nb, et, ...). */
+  language: z.string(),
+});
+
+/** Tells the agents' mailbox that a complaint arrived or a customer wrote again. */
+export const agentNotificationContextSchema = z.object({
+  brand: brandContextSchema,
+  event: z.enum(['new-complaint', 'customer-reply']),
+  complaint: internalComplaint.extend({
+    /** The start of the customer's message. */
+    excerpt: z.string(),
+    attachmentCount: z.number().int().min(0),
+    accountNumbers: z.array(z.string()),
+    orderNumbers: z.array(z.string()),
+  }),
+  customer: customerWithEmail,
+  sla: z.object({ firstResponseDue: isoTimestamp, resolutionDue: isoTimestamp }),
+  /** A link to the complaint in an admin tool, if there is one. */
+  link: z.string().optional(),
+});
+export type AgentNotificationContext = z.infer<typeof agentNotificationContextSchema>;
+
+/** Sent to managers when a complaint needs their attention. */
+export const escalationContextSchema = z.object({
+  brand: brandContextSchema,
+  reason: z.enum(['sla-breach', 'urgent', 'recurring', 'requested', 'low-rating']),
+  complaint: internalComplaint.extend({ status }),
+  customer: customerWithEmail.extend({
+    /** Earlier complaints from the same customer. */
+    previousComplaints: z.number().int().min(0),
+  }),
+  sla: z.object({
+    firstResponseDue: isoTimestamp,
+    resolutionDue: isoTimestamp,
+    /** How far past the due date, when the reason is an SLA breach. */
+    overdueBy: isoDuration.optional(),
+  }),
+  /** Who escalated and why, in their words (for reason "requested"). */
+  escalatedBy: z.string().optional(),
+  note: z.string().optional(),
+  /** The customer's rating (for reason "low-rating"). */
+  feedback: z.object({ score: z.number().int().min(1).max(5), comment: z.string().optional() }).optional(),
+});
+export type EscalationContext = z.infer<typeof escalationContextSchema>;
+
+const countRow = z.object({ name: z.string(), count: z.number().int().min(0) });
+
+/** The periodic (monthly) quality report. */
+export const reportContextSchema = z.object({
+  brand: brandContextSchema,
+  period: z.object({ from: isoTimestamp, to: isoTimestamp }),
+  totals: z.object({
+    received: z.number().int().min(0),
+    resolved: z.number().int().min(0),
+    open: z.number().int().min(0),
+    overdue: z.number().int().min(0),
+  }),
+  sla: z.object({
+    /** Share of complaints answered / resolved in time, 0..1. */
+    firstResponseMet: z.number().min(0).max(1),
+    resolutionMet: z.number().min(0).max(1),
+    medianFirstResponse: isoDuration.optional(),
+    medianResolution: isoDuration.optional(),
+  }),
+  categories: z.array(countRow),
+  /** Subjects or patterns that came back more than once in the period. */
+  recurring: z.array(countRow),
+  agents: z.array(z.object({ name: z.string(), handled: z.number().int().min(0), medianFirstResponse: isoDuration.optional() })),
+  satisfaction: z.object({ responses: z.number().int().min(0), averageScore: z.number().min(1).max(5) }).optional(),
+});
+export type ReportContext = z.infer<typeof reportContextSchema>;
+
+// ---------------------------------------------------------------------------------------------
+
+export const emailContextSchemas = {
+  acknowledgement: acknowledgementContextSchema,
+  'follow-up': followUpContextSchema,
+  'agent-reply': agentReplyContextSchema,
+  'resolution-letter': resolutionLetterContextSchema,
+  'feedback-request': feedbackRequestContextSchema,
+  'thank-you': thankYouContextSchema,
+  'agent-notification': agentNotificationContextSchema,
+  escalation: escalationContextSchema,
+  report: reportContextSchema,
+} as const;
+
+export type EmailKind = keyof typeof emailContextSchemas;
+export type EmailContexts = { [K in EmailKind]: z.infer<(typeof emailContextSchemas)[K]> };
+
+export const EMAIL_KINDS = Object.keys(emailContextSchemas) as EmailKind[];
+
+/** Who reads each kind; internal kinds go to agents or managers, never to a customer. */
+export const EMAIL_KIND_AUDIENCE: Record<EmailKind, 'customer' | 'internal'> = {
+  acknowledgement: 'customer',
+  'follow-up': 'customer',
+  'agent-reply': 'customer',
+  'resolution-letter': 'customer',
+  'feedback-request': 'customer',
+  'thank-you': 'customer',
+  'agent-notification': 'internal',
+  escalation: 'internal',
+  report: 'internal',
+};
+
+export function isEmailKind(value: string): value is EmailKind {
+  return Object.hasOwn(emailContextSchemas, value);
+}
