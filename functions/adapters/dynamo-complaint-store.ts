@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { COMPLAINT_STATUSES, type Complaint, type TimelineEvent } from '#core/complaint';
+import { COMPLAINT_STATUSES, type Complaint, type Feedback, type Resolution, type TimelineEvent } from '#core/complaint';
 import type { ComplaintStore, CreateResult, InboundRecord } from '#workflows/ports';
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'itemType'] as const;
@@ -63,7 +64,7 @@ export class DynamoComplaintStore implements ComplaintStore {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { pk: `C#${reference}`, sk: `EVENT#${event.at}#${event.type}`, itemType: 'event', ...event, expiresAt },
+        Item: { pk: `C#${reference}`, sk: eventSortKey(event), itemType: 'event', ...event, expiresAt },
       }),
     );
   }
@@ -99,6 +100,30 @@ export class DynamoComplaintStore implements ComplaintStore {
     );
   }
 
+  async resolveComplaint(reference: string, resolution: Resolution): Promise<'resolved' | 'not-open'> {
+    const updated = await this.conditionalUpdate({
+      Key: complaintKey(reference),
+      UpdateExpression: 'SET #status = :resolved, gsi1pk = :gsi1pk, resolution = :resolution',
+      ConditionExpression: '#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':resolved': 'resolved', ':open': 'open', ':gsi1pk': 'STATUS#resolved', ':resolution': resolution },
+    });
+    return updated ? 'resolved' : 'not-open';
+  }
+
+  async recordFeedback(reference: string, feedback: Feedback): Promise<'recorded' | 'already' | 'not-resolved'> {
+    const updated = await this.conditionalUpdate({
+      Key: complaintKey(reference),
+      UpdateExpression: 'SET feedback = :feedback',
+      ConditionExpression: 'attribute_not_exists(feedback) AND #status <> :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':feedback': feedback, ':open': 'open' },
+    });
+    if (updated) return 'recorded';
+    const complaint = await this.getComplaint(reference);
+    return complaint?.feedback ? 'already' : 'not-resolved';
+  }
+
   async listComplaints(query: { status?: string; limit?: number }): Promise<Complaint[]> {
     const statuses = query.status ? [query.status] : [...COMPLAINT_STATUSES];
     const limit = query.limit ?? 100;
@@ -130,6 +155,16 @@ export class DynamoComplaintStore implements ComplaintStore {
     return items.map((item) => fromItem<InboundRecord>(item));
   }
 
+  private async conditionalUpdate(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
+    try {
+      await this.db.send(new UpdateCommand({ ...input, TableName: this.table }));
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   private async queryAll(
     input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>,
     limit = Number.POSITIVE_INFINITY,
@@ -150,4 +185,10 @@ export function fromItem<T>(item: Record<string, unknown>): T {
   const copy = { ...item };
   for (const key of KEY_ATTRIBUTES) delete copy[key];
   return copy as unknown as T;
+}
+
+/** Time first so a query returns the timeline in order; the digest keeps same-instant events apart. */
+function eventSortKey(event: TimelineEvent): string {
+  const digest = createHash('sha256').update(`${event.type}\n${event.summary}`).digest('hex').slice(0, 8);
+  return `EVENT#${event.at}#${event.type}#${digest}`;
 }

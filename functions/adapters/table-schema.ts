@@ -25,5 +25,10 @@ export const RUNTIME_ENV = {
   inboundPrefix: 'INBOUND_PREFIX',
   attachmentsPrefix: 'ATTACHMENTS_PREFIX',
   schedulerQueueUrl: 'SCHEDULER_QUEUE_URL',
+  schedulerMaxDelaySeconds: 'SCHEDULER_MAX_DELAY_SECONDS',
+  schedulerDlqUrl: 'SCHEDULER_DLQ_URL',
+  inboundFailuresUrl: 'INBOUND_FAILURES_URL',
+  feedbackSecret: 'FEEDBACK_SECRET',
+  feedbackBaseUrl: 'FEEDBACK_BASE_URL',
   appConfig: 'COMPLAINTS_CONFIG',
 } as const;

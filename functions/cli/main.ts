@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '#config/app-config';
 import { complaintCommands } from './complaint-commands.ts';
 import { CliError } from './connection.ts';
+import { lifecycleCommands } from './lifecycle-commands.ts';
 
 const program = new Command()
   .name('complaints')
@@ -9,7 +10,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of complaintCommands()) program.addCommand(command);
+for (const command of [...complaintCommands(), ...lifecycleCommands()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

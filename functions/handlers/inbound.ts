@@ -1,8 +1,9 @@
 import type { Context } from 'aws-lambda';
-import { dynamoDocumentClient, s3Client, sesClient } from '#adapters/aws-clients';
+import { dynamoDocumentClient, s3Client, sesClient, sqsClient } from '#adapters/aws-clients';
 import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
 import { S3MailStore } from '#adapters/s3-mail-store';
 import { SesOutbox } from '#adapters/ses-outbox';
+import { SqsScheduler } from '#adapters/sqs-scheduler';
 import { formatZodIssues } from '#core/errors';
 import { sesReceiptEventSchema } from '#events/ses-receipt';
 import { systemClock, type InboundOutcome } from '#workflows/ports';
@@ -19,6 +20,7 @@ function wire(): ReceiveMailDeps {
     mailStore: new S3MailStore(s3Client(), settings.mailBucket),
     complaints: new DynamoComplaintStore(db, settings.tableName),
     outbox: new SesOutbox(sesClient(), db, settings.tableName, systemClock, { messageIdDomain: settings.config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
+    scheduler: new SqsScheduler(sqsClient(), settings.schedulerQueueUrl, systemClock, settings.schedulerMaxDelaySeconds),
     clock: systemClock,
     inboundPrefix: settings.inboundPrefix,
     attachmentsPrefix: settings.attachmentsPrefix,

@@ -10,7 +10,9 @@ export interface RuntimeSettings {
   mailBucket: string;
   inboundPrefix: string;
   attachmentsPrefix: string;
-  schedulerQueueUrl?: string;
+  schedulerQueueUrl: string;
+  /** 900 s on AWS (SQS's limit); shrunk in tests so that long waits hop quickly. */
+  schedulerMaxDelaySeconds: number;
 }
 
 /** Reads and validates the environment once per container; a missing variable names itself. */
@@ -26,6 +28,16 @@ export function runtimeSettings(env: NodeJS.ProcessEnv = process.env): RuntimeSe
     mailBucket: required(RUNTIME_ENV.mailBucket),
     inboundPrefix: env[RUNTIME_ENV.inboundPrefix] ?? 'inbound/',
     attachmentsPrefix: env[RUNTIME_ENV.attachmentsPrefix] ?? 'attachments/',
-    schedulerQueueUrl: env[RUNTIME_ENV.schedulerQueueUrl],
+    schedulerQueueUrl: required(RUNTIME_ENV.schedulerQueueUrl),
+    schedulerMaxDelaySeconds: Number.parseInt(env[RUNTIME_ENV.schedulerMaxDelaySeconds] ?? '900', 10),
   };
+}
+
+/** The key that signs feedback links and the public URL of the feedback page. */
+export function feedbackSettings(env: NodeJS.ProcessEnv = process.env): { secret: string; baseUrl: string } {
+  const secret = env[RUNTIME_ENV.feedbackSecret];
+  const baseUrl = env[RUNTIME_ENV.feedbackBaseUrl];
+  if (!secret || secret.length < 16) throw new Error(`Environment variable ${RUNTIME_ENV.feedbackSecret} must hold a key of at least 16 characters`);
+  if (!baseUrl) throw new Error(`Environment variable ${RUNTIME_ENV.feedbackBaseUrl} is not set`);
+  return { secret, baseUrl };
 }

@@ -1,4 +1,5 @@
-import type { Complaint, TimelineEvent } from '#core/complaint';
+import type { Complaint, Feedback, Resolution, TimelineEvent } from '#core/complaint';
+import type { ScheduledJob } from '#core/lifecycle';
 import type { OutboundEmail } from '#mail/compose';
 
 export interface RawMail {
@@ -40,6 +41,10 @@ export interface ComplaintStore {
   linkMessageId(messageId: string, reference: string, expiresAt: number): Promise<void>;
   findByMessageId(messageId: string): Promise<string | undefined>;
   recordAcknowledgement(reference: string, acknowledgement: NonNullable<Complaint['acknowledgement']>): Promise<void>;
+  /** open → resolved; 'not-open' when it was not open (already resolved, or unknown). */
+  resolveComplaint(reference: string, resolution: Resolution): Promise<'resolved' | 'not-open'>;
+  /** Records the first feedback only; 'already' when feedback exists, 'not-resolved' when the complaint is open. */
+  recordFeedback(reference: string, feedback: Feedback): Promise<'recorded' | 'already' | 'not-resolved'>;
   listComplaints(query: { status?: string; limit?: number }): Promise<Complaint[]>;
   listScreened(query: { limit?: number }): Promise<InboundRecord[]>;
 }
@@ -79,3 +84,10 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+export interface Scheduler {
+  readonly maxDelaySeconds: number;
+  /** Enqueues the job to arrive when due, or after the longest delay the queue allows. */
+  schedule(job: ScheduledJob): Promise<void>;
+  enqueue(job: ScheduledJob, delaySeconds: number): Promise<void>;
+}

@@ -2,19 +2,21 @@ import type { AppConfig } from '#config/app-config';
 import type { Complaint, StoredAttachment } from '#core/complaint';
 import { addDuration } from '#core/duration';
 import { buildComplaint, receivedEvent } from '#core/intake';
+import type { ScheduledJob } from '#core/lifecycle';
 import { screen, type ReceiptVerdicts, type VerdictStatus } from '#core/screening/index';
 import type { SesReceiptRecord } from '#events/ses-receipt';
 import { SES_SETUP_NOTIFICATION } from '#events/ses-receipt';
-import { plusAddress, type OutboundEmail } from '#mail/compose';
 import { parseInbound, UnparseableMailError, type ParsedInbound } from '#mail/parse';
 import { renderEmail } from '#templates/render';
-import type { Clock, ComplaintStore, InboundOutcome, MailStore, Outbox } from './ports.ts';
+import { brandContext, sendToCustomer } from './outbound.ts';
+import type { Clock, ComplaintStore, InboundOutcome, MailStore, Outbox, Scheduler } from './ports.ts';
 
 export interface ReceiveMailDeps {
   config: AppConfig;
   mailStore: MailStore;
   complaints: ComplaintStore;
   outbox: Outbox;
+  scheduler: Scheduler;
   clock: Clock;
   inboundPrefix: string;
   attachmentsPrefix: string;
@@ -86,6 +88,7 @@ export async function receiveMail(record: SesReceiptRecord, deps: ReceiveMailDep
   if (complaint.customerMessageId) await deps.complaints.linkMessageId(complaint.customerMessageId, complaint.reference, expiresAt);
 
   await acknowledge(complaint, deps, expiresAt);
+  await scheduleLifecycle(complaint, deps);
   return finish({ outcome: 'complaint', reference: complaint.reference }, parsed);
 }
 
@@ -122,7 +125,7 @@ async function acknowledge(complaint: Complaint, deps: ReceiveMailDeps, expiresA
   const rendered = renderEmail(
     'acknowledgement',
     {
-      brand: { name: config.brand.name, postalAddress: config.brand.postalAddress, website: config.brand.website, signOff: config.brand.signOff },
+      brand: brandContext(config),
       customer: { name: complaint.customer.name },
       complaint: { reference: complaint.reference, subject: complaint.subject, receivedAt: complaint.receivedAt },
       sla: {
@@ -134,34 +137,29 @@ async function acknowledge(complaint: Complaint, deps: ReceiveMailDeps, expiresA
     },
     { locale: complaint.classification.language, fallbackLocale: config.defaultLocale },
   );
-  const email: OutboundEmail = {
-    from: { name: config.brand.name, address: config.brand.fromAddress },
-    to: [{ name: complaint.customer.name, address: complaint.customer.email }],
-    replyTo: { name: config.brand.name, address: plusAddress(config.complaintAddress, complaint.reference) },
-    subject: tagSubject(rendered.subject, complaint.reference),
-    text: rendered.text,
-    html: rendered.html,
-    inReplyTo: complaint.customerMessageId,
-    references: [...complaint.customerReferences, ...(complaint.customerMessageId ? [complaint.customerMessageId] : [])],
-    automatic: true,
-  };
-  const outcome = await deps.outbox.sendOnce({ reference: complaint.reference, kind: 'acknowledgement', sequence: 0 }, email);
+  const outcome = await sendToCustomer(complaint, { kind: 'acknowledgement', sequence: 0 }, rendered, deps, expiresAt);
   if (!outcome.sesMessageId || !outcome.messageIdHeader || !outcome.sentAt) return;
   await deps.complaints.recordAcknowledgement(complaint.reference, {
     sesMessageId: outcome.sesMessageId,
     messageIdHeader: outcome.messageIdHeader,
     sentAt: outcome.sentAt,
   });
-  await deps.complaints.linkMessageId(outcome.messageIdHeader, complaint.reference, expiresAt);
-  await deps.complaints.addEvent(
-    complaint.reference,
-    { at: outcome.sentAt, type: 'email-sent', actor: 'system', summary: `Acknowledgement sent (${rendered.locale})`, details: { kind: 'acknowledgement', messageId: outcome.messageIdHeader } },
-    expiresAt,
-  );
 }
 
-export function tagSubject(subject: string, reference: string): string {
-  return subject.includes(`[${reference}]`) ? subject : `[${reference}] ${subject}`;
+/**
+ * The jobs that keep a complaint moving. A redelivered message schedules them again; that is
+ * harmless because every email a job sends is claimed on (complaint, kind, sequence).
+ */
+async function scheduleLifecycle(complaint: Complaint, deps: ReceiveMailDeps): Promise<void> {
+  const scheduledAt = deps.clock.now().toISOString();
+  const jobs: ScheduledJob[] = [
+    { reference: complaint.reference, kind: 'first-response-check', sequence: 0, scheduledAt, dueAt: complaint.sla.firstResponseDue },
+    { reference: complaint.reference, kind: 'resolution-check', sequence: 0, scheduledAt, dueAt: complaint.sla.resolutionDue },
+  ];
+  if (deps.config.lifecycle.followUpMax > 0) {
+    jobs.push({ reference: complaint.reference, kind: 'follow-up', sequence: 1, scheduledAt, dueAt: addDuration(scheduledAt, deps.config.lifecycle.followUpEvery) });
+  }
+  for (const job of jobs) await deps.scheduler.schedule(job);
 }
 
 function verdictsOf(receipt: SesReceiptRecord['ses']['receipt']): ReceiptVerdicts {

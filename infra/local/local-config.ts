@@ -1,6 +1,9 @@
 import type { AppConfigInput } from '#config/app-config';
 
-/** The configuration `npm start` runs with: example.com addresses, SLAs as in production. */
+/**
+ * The configuration `npm start` runs with: example.com addresses and a lifecycle shrunk to minutes,
+ * so acknowledgement → follow-up → resolution → feedback request → thank-you is visible in one sitting.
+ */
 export const LOCAL_APP_CONFIG: AppConfigInput = {
   brand: {
     name: 'Northwind Goods',
@@ -13,7 +16,8 @@ export const LOCAL_APP_CONFIG: AppConfigInput = {
   agentsAddress: 'agents@example.com',
   managersAddress: 'managers@example.com',
   defaultLocale: 'en',
-  sla: { firstResponse: 'PT8H', resolution: 'P5D' },
+  sla: { firstResponse: 'PT10M', resolution: 'PT30M' },
+  lifecycle: { followUpEvery: 'PT3M', followUpMax: 2, feedbackRequestAfter: 'PT1M', feedbackLinkValidity: 'P30D' },
   identifierPatterns: {
     account: ['\\b(?:account|customer|kunde|konto|klient)\\s*(?:no\\.?|number|nr\\.?|nummer|#)?\\s*[:#]?\\s*([A-Z0-9]{5,12})\\b'],
     order: ['\\b(?:order|ordre|bestilling|tellimus|bestellung)\\s*(?:no\\.?|number|nr\\.?|nummer|#)?\\s*[:#]?\\s*([A-Z0-9-]{4,16})\\b'],

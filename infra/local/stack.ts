@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { parseAppConfig, type AppConfig, type AppConfigInput } from '#config/app-config';
 import { RUNTIME_ENV } from '#adapters/table-schema';
@@ -10,13 +11,21 @@ import { AsyncInvoker } from './lambda-invoker.ts';
 import { LOCAL_APP_CONFIG, LOCAL_NAMES } from './local-config.ts';
 import { startS3 } from './s3.ts';
 import { startSesOutbox, type SesOutbox } from './ses-outbox.ts';
+import { startFunctionUrl } from './function-url.ts';
 import { startSmtpIngress } from './smtp-ingress.ts';
+import { startSqsPoller } from './sqs-poller.ts';
 import { ensureQueues, startSqsServer } from './sqs-server.ts';
 
 export interface LocalStackOptions {
   dataDir: string;
   host?: string;
-  ports?: Partial<Record<'smtp' | 'dynamodb' | 's3' | 'sqs' | 'ses', number>>;
+  ports?: Partial<Record<'smtp' | 'dynamodb' | 's3' | 'sqs' | 'ses' | 'feedback', number>>;
+  /** Longest SQS delay before a job hops (900 s like AWS; tests use about a second). */
+  schedulerMaxDelaySeconds?: number;
+  /** Key that signs feedback links; `npm start` keeps one in the data folder. */
+  feedbackSecret?: string;
+  /** Run the scheduler queue's consumer (default true); tests that drive jobs by hand turn it off. */
+  pollScheduler?: boolean;
   config?: AppConfigInput;
   /** Lambda's async retry delays, shrunk for local use. */
   retryDelaysMs?: number[];
@@ -25,7 +34,7 @@ export interface LocalStackOptions {
 export interface LocalStack {
   config: AppConfig;
   smtpPort: number;
-  endpoints: Record<'dynamodb' | 's3' | 'sqs' | 'ses', string>;
+  endpoints: Record<'dynamodb' | 's3' | 'sqs' | 'ses' | 'feedback', string>;
   outbox: SesOutbox;
   queues: { schedulerUrl: string; schedulerDlqUrl: string; inboundFailuresUrl: string };
   /** The environment a Lambda gets on AWS, pointed at the stand-ins. */
@@ -45,7 +54,7 @@ const DUMMY_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const host = options.host ?? '127.0.0.1';
-  const ports = { smtp: 2525, dynamodb: 0, s3: 0, sqs: 0, ses: 0, ...options.ports };
+  const ports = { smtp: 2525, dynamodb: 0, s3: 0, sqs: 0, ses: 0, feedback: 0, ...options.ports };
   const config = parseAppConfig(options.config ?? LOCAL_APP_CONFIG, 'local configuration');
   const region = LOCAL_NAMES.region;
 
@@ -88,8 +97,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     maxReceiveCount: 1000,
     visibilityTimeoutSeconds: 30,
   });
-  process.env[RUNTIME_ENV.schedulerQueueUrl] = scheduler.queueUrl;
-  env[RUNTIME_ENV.schedulerQueueUrl] = scheduler.queueUrl;
+  const { handler: feedbackHandler } = await import('../../functions/handlers/feedback.ts');
+  const feedback = await startFunctionUrl({ port: ports.feedback, host, handler: (event) => feedbackHandler(event) });
+  Object.assign(env, {
+    [RUNTIME_ENV.schedulerQueueUrl]: scheduler.queueUrl,
+    [RUNTIME_ENV.schedulerDlqUrl]: scheduler.dlqUrl,
+    [RUNTIME_ENV.inboundFailuresUrl]: failures.queueUrl,
+    [RUNTIME_ENV.schedulerMaxDelaySeconds]: String(options.schedulerMaxDelaySeconds ?? 900),
+    [RUNTIME_ENV.feedbackSecret]: options.feedbackSecret ?? randomBytes(32).toString('base64url'),
+    [RUNTIME_ENV.feedbackBaseUrl]: `${feedback.url}feedback`,
+  });
+  Object.assign(process.env, env);
+
+  const { handler: schedulerHandler } = await import('../../functions/handlers/scheduler.ts');
+  const poller =
+    options.pollScheduler === false
+      ? undefined
+      : startSqsPoller({
+          client: sqsClient,
+          queueUrl: scheduler.queueUrl,
+          queueArn: scheduler.queueArn,
+          handler: (event) => schedulerHandler(event),
+          batchSize: 10,
+          waitTimeSeconds: 1,
+          onError: (error) => console.error(`scheduler poller: ${error instanceof Error ? error.message : String(error)}`),
+        });
 
   const { handler: inboundHandler } = await import('../../functions/handlers/inbound.ts');
   const invocations = { succeeded: 0, failed: 0 };
@@ -127,7 +159,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   return {
     config,
     smtpPort: smtp.port,
-    endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, sqs: sqs.endpoint, ses: outbox.endpoint },
+    endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, sqs: sqs.endpoint, ses: outbox.endpoint, feedback: feedback.url },
     outbox,
     queues: { schedulerUrl: scheduler.queueUrl, schedulerDlqUrl: scheduler.dlqUrl, inboundFailuresUrl: failures.queueUrl },
     env,
@@ -136,6 +168,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     async stop() {
       await smtp.stop();
       await invoker.drain();
+      await poller?.stop();
+      await feedback.stop();
       await Promise.allSettled([outbox.stop(), sqs.stop(), s3.stop(), dynamo.stop()]);
       dynamoClient.destroy();
       sqsClient.destroy();

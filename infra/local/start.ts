@@ -1,4 +1,5 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLocalStack } from './stack.ts';
 
@@ -8,12 +9,14 @@ const port = (name: string, fallback: number) => Number.parseInt(process.env[nam
 mkdirSync(dataDir, { recursive: true });
 const stack = await startLocalStack({
   dataDir,
+  feedbackSecret: persistentSecret(resolve(dataDir, 'feedback-secret')),
   ports: {
     smtp: port('SMTP_PORT', 2525),
     dynamodb: port('DYNAMODB_PORT', 4567),
     s3: port('S3_PORT', 4568),
     sqs: port('SQS_PORT', 9324),
     ses: port('SES_PORT', 8005),
+    feedback: port('FEEDBACK_PORT', 8006),
   },
 });
 
@@ -28,11 +31,14 @@ Complaint responder — local stack is running (data in ${dataDir})
   Outbox (SES sending)          ${stack.outbox.url}
   DynamoDB (dynalite)           ${stack.endpoints.dynamodb}   table complaints
   S3 (s3rver)                   ${stack.endpoints.s3}   bucket complaints-mail
-  SQS (local-aws-sqs)           ${stack.endpoints.sqs}
+  SQS (local-aws-sqs)           ${stack.endpoints.sqs}   scheduler queue polled like Lambda's event source mapping
+  Feedback page (Function URL)  ${stack.endpoints.feedback}feedback
   Environment for the CLI       ${envFile}
 
 Send a first complaint:   npm run send-sample
 Then:                     npx complaints list    /    npx complaints show <reference>
+Resolve one:              npx complaints resolve <reference> --summary "Replacement sent" --prevention "Packing check added"
+Lifecycle (local timing): follow-ups every 3 min (2 at most), SLA 10 min / 30 min, feedback request 1 min after resolving.
 Stop with Ctrl-C; data survives a restart (delete ${dataDir} to start afresh).
 `);
 
@@ -48,3 +54,11 @@ async function shutdown(signal: string): Promise<void> {
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+/** Feedback links must keep working across restarts, so the key that signs them is kept with the data. */
+function persistentSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,63 @@
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { dynamoDocumentClient, sesClient, sqsClient } from '#adapters/aws-clients';
+import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
+import { SesOutbox } from '#adapters/ses-outbox';
+import { SqsScheduler } from '#adapters/sqs-scheduler';
+import { formatZodIssues } from '#core/errors';
+import { scheduledJobSchema } from '#events/scheduled-job';
+import { systemClock, type Clock } from '#workflows/ports';
+import { runJob, type RunJobDeps } from '#workflows/run-job';
+import { feedbackSettings, logger, runtimeSettings } from './runtime.ts';
+
+let deps: RunJobDeps | undefined;
+
+export function wireScheduler(clock: Clock = systemClock): RunJobDeps {
+  const settings = runtimeSettings();
+  const db = dynamoDocumentClient();
+  return {
+    config: settings.config,
+    complaints: new DynamoComplaintStore(db, settings.tableName),
+    outbox: new SesOutbox(sesClient(), db, settings.tableName, clock, { messageIdDomain: settings.config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
+    scheduler: new SqsScheduler(sqsClient(), settings.schedulerQueueUrl, clock, settings.schedulerMaxDelaySeconds),
+    clock,
+    feedback: feedbackSettings(),
+    log: (message, fields) => logger.info(message, fields),
+  };
+}
+
+/** Set by tests that run the lifecycle on an injected clock. */
+export function useDependencies(injected: RunJobDeps | undefined): void {
+  deps = injected;
+}
+
+/**
+ * The scheduler queue's consumer. Each record is one job; a failed record is reported alone
+ * (partial batch response) and comes back after the visibility timeout, up to the DLQ.
+ */
+export async function handler(event: SQSEvent, context?: Context): Promise<SQSBatchResponse> {
+  if (context) logger.addContext(context);
+  deps ??= wireScheduler();
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    let body: unknown;
+    try {
+      body = JSON.parse(record.body);
+    } catch {
+      body = undefined;
+    }
+    const job = scheduledJobSchema.safeParse(body);
+    if (!job.success) {
+      // A malformed job never becomes valid: let it reach the DLQ with the reason logged.
+      logger.error('malformed scheduler job', { messageId: record.messageId, problems: body === undefined ? 'body is not JSON' : formatZodIssues(job.error) });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+      continue;
+    }
+    try {
+      await runJob(job.data, deps);
+    } catch (error) {
+      logger.error('scheduler job failed', { messageId: record.messageId, reference: job.data.reference, kind: job.data.kind, error: (error as Error).message });
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
+}

@@ -1,0 +1,98 @@
+import type { AppConfig } from '#config/app-config';
+import type { Complaint } from '#core/complaint';
+import { plusAddress, type OutboundEmail } from '#mail/compose';
+import type { BrandContext, RenderedEmail } from '#templates/render';
+import type { ComplaintStore, Outbox, SendOutcome } from './ports.ts';
+
+export interface OutboundDeps {
+  config: AppConfig;
+  complaints: ComplaintStore;
+  outbox: Outbox;
+}
+
+export function brandContext(config: AppConfig): BrandContext {
+  const { name, postalAddress, website, signOff } = config.brand;
+  return { name, postalAddress, website, signOff };
+}
+
+export function tagSubject(subject: string, reference: string): string {
+  return subject.includes(`[${reference}]`) ? subject : `[${reference}] ${subject}`;
+}
+
+/** Everything we send about a complaint continues the customer's thread. */
+export function threadOf(complaint: Complaint): { inReplyTo?: string; references: string[] } {
+  const chain = [...complaint.customerReferences, complaint.customerMessageId, complaint.acknowledgement?.messageIdHeader].filter(
+    (id): id is string => Boolean(id),
+  );
+  const references = [...new Set(chain)];
+  return { inReplyTo: complaint.customerMessageId ?? references.at(-1), references };
+}
+
+/**
+ * Sends a rendered customer email once per (complaint, kind, sequence), then records it on the
+ * timeline and indexes the Message-ID SES gave it, so a reply to it threads onto the complaint.
+ */
+export async function sendToCustomer(
+  complaint: Complaint,
+  key: { kind: string; sequence: number },
+  rendered: RenderedEmail,
+  deps: OutboundDeps,
+  expiresAt: number,
+  extras: Pick<OutboundEmail, 'attachments' | 'cc'> = {},
+): Promise<SendOutcome> {
+  const { config } = deps;
+  const email: OutboundEmail = {
+    from: { name: config.brand.name, address: config.brand.fromAddress },
+    to: [{ name: complaint.customer.name, address: complaint.customer.email }],
+    replyTo: { name: config.brand.name, address: plusAddress(config.complaintAddress, complaint.reference) },
+    subject: tagSubject(rendered.subject, complaint.reference),
+    text: rendered.text,
+    html: rendered.html,
+    ...threadOf(complaint),
+    automatic: true,
+    ...extras,
+  };
+  const outcome = await deps.outbox.sendOnce({ reference: complaint.reference, ...key }, email);
+  await recordSent(complaint.reference, key.kind, rendered.locale, outcome, deps, expiresAt, 'customer');
+  return outcome;
+}
+
+/** Internal mail (managers, agents): same exactly-once claim, no customer threading. */
+export async function sendInternal(
+  complaint: Complaint,
+  key: { kind: string; sequence: number },
+  to: string,
+  rendered: RenderedEmail,
+  deps: OutboundDeps,
+  expiresAt: number,
+): Promise<SendOutcome> {
+  const { config } = deps;
+  const outcome = await deps.outbox.sendOnce(
+    { reference: complaint.reference, ...key },
+    {
+      from: { name: config.brand.name, address: config.brand.fromAddress },
+      to: [{ address: to }],
+      subject: tagSubject(rendered.subject, complaint.reference),
+      text: rendered.text,
+      html: rendered.html,
+      references: [],
+      automatic: true,
+    },
+  );
+  await recordSent(complaint.reference, key.kind, rendered.locale, outcome, deps, expiresAt, to);
+  return outcome;
+}
+
+async function recordSent(reference: string, kind: string, locale: string, outcome: SendOutcome, deps: OutboundDeps, expiresAt: number, audience: string): Promise<void> {
+  if (!outcome.messageIdHeader || !outcome.sentAt) return;
+  await deps.complaints.linkMessageId(outcome.messageIdHeader, reference, expiresAt);
+  await deps.complaints.addEvent(
+    reference,
+    { at: outcome.sentAt, type: 'email-sent', actor: 'system', summary: `${kind} sent to ${audience} (${locale})`, details: { kind, messageId: outcome.messageIdHeader } },
+    expiresAt,
+  );
+}
+
+export function expiresAtFor(complaint: Complaint, config: AppConfig): number {
+  return Math.floor(Date.parse(complaint.receivedAt) / 1000) + config.retentionDays * 86_400;
+}
