@@ -200,7 +200,7 @@ export function analyzeTemplate(program: hbs.AST.Program, options: AnalyzeOption
     let schema = current.schema;
     let absolute = current.path;
     let unguarded: string | undefined;
-    for (const part of parts) {
+    for (const [index, part] of parts.entries()) {
       const unwrapped = unwrap(schema);
       if (unwrapped.optional && absolute && !guards.has(absolute) && !unguarded) unguarded = absolute;
       const def = defOf(unwrapped.schema);
@@ -216,8 +216,8 @@ export function analyzeTemplate(program: hbs.AST.Program, options: AnalyzeOption
           report(path, `"${absolute}" is a single value; it has no "${part}"`);
           return undefined;
         }
-        const wanted = nextPath.replace(/^\w+\[\]\./, '');
-        const guess = suggest(nextPath, all) ?? suggest(wanted, all);
+        const wanted = [absolute, ...parts.slice(index)].filter(Boolean).join('.');
+        const guess = suggest(wanted, all) ?? suggest(wanted.replace(/^[\w.]+\[\]\./, ''), all);
         report(path, `unknown variable "${path.original}"${guess ? ` — did you mean "${guess}"?` : ''} The ${options.kind} template cannot use it; ${varsHint}.`);
         return undefined;
       }

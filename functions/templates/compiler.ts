@@ -192,16 +192,22 @@ function parse(text: string, origins: Composed['origins'], diagnostics: Diagnost
     return Handlebars.parse(text);
   } catch (error) {
     const message = (error as Error).message;
-    const line = Number(/line (\d+)/.exec(message)?.[1] ?? 1);
+    const line = Number(/line (\d+)/.exec(message)?.[1] ?? / - (\d+):\d+/.exec(message)?.[1] ?? 1);
     const origin = origins[line - 1] ?? origins[0] ?? { file: '?', line };
-    const detail = message
-      .replace(/^Parse error on line \d+:\n?/, '')
-      .replace(/\n/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    diagnostics.push({ ...origin, message: `broken {{…}}: ${detail}` });
+    diagnostics.push({ ...origin, message: `broken {{…}}: ${explainParseError(message)}` });
     return undefined;
   }
+}
+
+/** Handlebars' parser messages, shortened to what an admin can act on. */
+function explainParseError(message: string): string {
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  if (mismatch) return `{{#${mismatch[1]}}} is closed by {{/${mismatch[2]}}}; open and close the same block`;
+  const lines = message.split('\n');
+  const near = (lines[1] ?? '').replace(/^\.\.\./, '').replace(/\.\.\.$/, '').trim();
+  const got = /got '([^']+)'/.exec(message)?.[1];
+  if (got === 'EOF') return `a block is never closed: every {{#if}}, {{#each}}, {{#with}}, {{#unless}} and {{#is}} needs its {{/…}}${near ? ` (near "${near}")` : ''}`;
+  return `cannot read the {{…}} near "${near}": check that every {{ has a matching }} and that names contain no spaces or odd characters${got ? ` (found ${got})` : ''}`;
 }
 
 /** Every file must parse on its own, so a broken {{ is reported in the file that has it. */
@@ -295,7 +301,7 @@ async function compileOne(template: TemplateSource, set: TemplateSet, mjml: Mjml
   let html: string;
   try {
     const result = await mjml(mjmlSource.text, { validationLevel: 'strict', keepComments: false, ignoreIncludes: true });
-    html = result.html;
+    html = compactHtml(result.html);
     for (const error of result.errors) diagnostics.push(mjmlDiagnostic(error, mjmlSource));
     if (result.errors.length > 0) return undefined;
   } catch (error) {
@@ -330,6 +336,14 @@ async function compileOne(template: TemplateSource, set: TemplateSet, mjml: Mjml
     }
   }
   return sources;
+}
+
+/**
+ * MJML's output is indented for reading; the indentation is a third of its size and HTML
+ * ignores it. Only whitespace at line starts and blank lines go (no <pre> in email layouts).
+ */
+export function compactHtml(html: string): string {
+  return html.replace(/\n[ \t]+/g, '\n').replace(/\n{2,}/g, '\n');
 }
 
 function mjmlDiagnostic(error: MjmlError, source: Composed): Diagnostic {
