@@ -1,7 +1,7 @@
 import type { AppConfig } from '#config/app-config';
 import type { Complaint } from '#core/complaint';
 import { addDuration, durationToMs } from '#core/duration';
-import { decideJob, nextFollowUp, type ScheduledJob } from '#core/lifecycle';
+import { decideJob, nextFollowUp, waitFor, type ScheduledJob } from '#core/lifecycle';
 import { signToken } from '#core/signed-token';
 import { renderEmail } from '#templates/render';
 import { brandContext, expiresAtFor, sendInternal, sendToCustomer } from './outbound.ts';
@@ -22,9 +22,10 @@ export type JobOutcome = 'hopped' | 'dropped' | 'sent' | 'escalated';
 /** Carries out one scheduler job: hop on if not yet due, drop if its premise broke, else send once. */
 export async function runJob(job: ScheduledJob, deps: RunJobDeps): Promise<JobOutcome> {
   const now = deps.clock.now();
-  const complaint = await deps.complaints.getComplaint(job.reference);
-  const decision = decideJob(job, complaint, now, deps.scheduler.maxDelaySeconds);
   const fields = { reference: job.reference, kind: job.kind, sequence: job.sequence, dueAt: job.dueAt };
+  const hop = waitFor(job, now, deps.scheduler.maxDelaySeconds);
+  const complaint = hop ? undefined : await deps.complaints.getComplaint(job.reference);
+  const decision = hop ?? decideJob(job, complaint, now, deps.scheduler.maxDelaySeconds);
 
   if (decision.action === 'wait') {
     await deps.scheduler.enqueue(job, decision.delaySeconds);

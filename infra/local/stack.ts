@@ -26,6 +26,8 @@ export interface LocalStackOptions {
   feedbackSecret?: string;
   /** Run the scheduler queue's consumer (default true); tests that drive jobs by hand turn it off. */
   pollScheduler?: boolean;
+  /** Observes every handler invocation (the bench measures Lambda time with it). */
+  onInvocation?: (functionName: 'inbound' | 'scheduler' | 'feedback', durationMs: number) => void;
   config?: AppConfigInput;
   /** Lambda's async retry delays, shrunk for local use. */
   retryDelaysMs?: number[];
@@ -98,7 +100,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     visibilityTimeoutSeconds: 30,
   });
   const { handler: feedbackHandler } = await import('../../functions/handlers/feedback.ts');
-  const feedback = await startFunctionUrl({ port: ports.feedback, host, handler: (event) => feedbackHandler(event) });
+  const timed = <E, R>(name: 'inbound' | 'scheduler' | 'feedback', run: (event: E) => Promise<R>) => async (event: E): Promise<R> => {
+    const started = performance.now();
+    try {
+      return await run(event);
+    } finally {
+      options.onInvocation?.(name, performance.now() - started);
+    }
+  };
+  const feedback = await startFunctionUrl({ port: ports.feedback, host, handler: timed('feedback', (event) => feedbackHandler(event)) });
   Object.assign(env, {
     [RUNTIME_ENV.schedulerQueueUrl]: scheduler.queueUrl,
     [RUNTIME_ENV.schedulerDlqUrl]: scheduler.dlqUrl,
@@ -117,13 +127,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           client: sqsClient,
           queueUrl: scheduler.queueUrl,
           queueArn: scheduler.queueArn,
-          handler: (event) => schedulerHandler(event),
+          handler: timed('scheduler', (event: Parameters<typeof schedulerHandler>[0]) => schedulerHandler(event)),
           batchSize: 10,
           waitTimeSeconds: 1,
           onError: (error) => console.error(`scheduler poller: ${error instanceof Error ? error.message : String(error)}`),
         });
 
   const { handler: inboundHandler } = await import('../../functions/handlers/inbound.ts');
+  const timedInbound = timed('inbound', (event: SesReceiptEvent) => inboundHandler(event));
   const invocations = { succeeded: 0, failed: 0 };
   const invoker = new AsyncInvoker({
     retryAttempts: 2,
@@ -153,7 +164,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     objectKeyPrefix: LOCAL_NAMES.inboundPrefix,
     recipientDomains: [config.complaintAddress.split('@')[1]!.toLowerCase()],
     maxMessageBytes: config.limits.maxRawBytes,
-    deliver: (event: SesReceiptEvent) => invoker.invoke(inboundHandler, event),
+    deliver: (event: SesReceiptEvent) => invoker.invoke(timedInbound, event),
   });
 
   return {
