@@ -7,7 +7,8 @@
  *
  * The heavy modules (mjml, the Handlebars compiler) are loaded only when a subcommand runs.
  */
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 
 export interface TemplatesCommandIo {
@@ -83,4 +84,9 @@ export function templatesCommand(io: TemplatesCommandIo = consoleIo): Command {
     });
 
   return templates;
+}
+
+// `npm run templates -- check` works without the complaints CLI too.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  await templatesCommand().name('npm run templates --').parseAsync(process.argv);
 }

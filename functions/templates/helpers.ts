@@ -214,11 +214,9 @@ export function escapeExpression(value: unknown): string {
 
 /** Multi-line text (an agent's reply, a summary): escaped, newlines kept, blank lines start a paragraph. */
 export function paragraphsHtml(value: string): string {
-  return value
-    .replace(/\r\n?/g, '\n')
-    .trim()
-    .split(/\n[ \t]*\n+/)
-    .map((paragraph) => `<p style="margin:0 0 12px 0;">${escapeHtml(paragraph.trim()).replace(/\n/g, '<br>\n')}</p>`)
+  const paragraphs = value.replace(/\r\n?/g, '\n').trim().split(/\n[ \t]*\n+/);
+  return paragraphs
+    .map((paragraph, index) => `<p style="margin:0${index < paragraphs.length - 1 ? ' 0 12px 0' : ''};">${escapeHtml(paragraph.trim()).replace(/\n/g, '<br>\n')}</p>`)
     .join('\n');
 }
 

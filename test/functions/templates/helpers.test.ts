@@ -66,7 +66,7 @@ describe('escaping', () => {
 
   it('turns multi-line text into escaped paragraphs', () => {
     expect(paragraphsHtml('a <b>\nsecond line\r\n\r\n\r\nnext')).toBe(
-      '<p style="margin:0 0 12px 0;">a &lt;b&gt;<br>\nsecond line</p>\n<p style="margin:0 0 12px 0;">next</p>',
+      '<p style="margin:0 0 12px 0;">a &lt;b&gt;<br>\nsecond line</p>\n<p style="margin:0;">next</p>',
     );
   });
 });
