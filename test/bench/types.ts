@@ -9,4 +9,6 @@ export interface BenchRow {
 export interface BenchResult {
   title: string;
   rows: BenchRow[];
+  /** Assumptions worth printing with the figures (price tables, what is left out). */
+  notes?: string[];
 }
