@@ -1,21 +1,82 @@
-/** First-cut category cues across the seed languages; the classification work refines them. */
-export const CATEGORY_CUES: Record<string, readonly string[]> = {
-  product: ['broken', 'defect', 'faulty', 'stopped working', 'quality', 'wrong item', 'not as described', 'damaged product', 'i stykker', 'defekt', 'virker ikke', 'fungerer ikke', 'kvalitet', 'forkert vare', 'feil vare', 'katki', 'defektne', 'ei tööta', 'kvaliteet', 'vale toode', 'kaputt', 'funktioniert nicht', 'trasig', 'fungerar inte'],
-  service: ['rude', 'staff', 'waiting', 'no answer', 'no reply', 'appointment', 'ignored', 'unfriendly', 'customer service', 'uhøflig', 'personale', 'ventet', 'intet svar', 'ikke svar', 'ingen svar', 'avtale', 'aftale', 'ebaviisakas', 'teenindus', 'ootasin', 'vastust pole', 'unhöflich', 'otrevlig', 'personal', 'kundeservice', 'kundtjänst'],
-  billing: ['invoice', 'charged', 'charge', 'refund', 'payment', 'price', 'bill', 'overcharged', 'double', 'faktura', 'regning', 'betaling', 'refusion', 'refundering', 'pris', 'trukket', 'arve', 'makse', 'hind', 'tagasimakse', 'rechnung', 'zahlung', 'erstattung', 'betalning', 'återbetalning'],
-  delivery: ['delivery', 'delivered', 'shipping', 'parcel', 'package', 'arrived', 'never arrived', 'late', 'lost', 'courier', 'tracking', 'levering', 'leveret', 'levert', 'pakke', 'forsinket', 'kom aldrig', 'kom aldri', 'tarne', 'pakk', 'hilinenud', 'kuller', 'lieferung', 'paket', 'leverans', 'försenad'],
-};
+/**
+ * Category by weighted cues from the category configuration (categories.json): each cue that
+ * occurs counts its strength, times the subject weight when it is in the subject, times how
+ * close its language is to the detected one. The best category wins if it scores at least the
+ * configured minimum; otherwise the fallback category ("other").
+ */
+import type { CompiledCategories } from './category-config.ts';
+import { cueMatches, type CueText } from './cues.ts';
 
-export function classifyCategory(text: string, cues: Record<string, readonly string[]> = CATEGORY_CUES): { category: string; signals: string[] } {
-  const haystack = text.toLowerCase();
-  let best = { category: 'other', score: 0, signals: [] as string[] };
-  for (const [category, words] of Object.entries(cues)) {
-    const matched = words.filter((word) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(word)}`, 'u').test(haystack));
-    if (matched.length > best.score) best = { category, score: matched.length, signals: matched };
-  }
-  return { category: best.category, signals: best.signals.map((word) => `category cue "${word}"`) };
+export interface CategoryInput {
+  subject: CueText;
+  body: CueText;
+  language: string;
+  /** The language was a fallback: cues of every language count a little. */
+  languageUncertain: boolean;
 }
 
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export interface CategoryResult {
+  category: string;
+  /** Score per category, for tuning and for agents. */
+  scores: Record<string, number>;
+  signals: string[];
+}
+
+/** How much cues written for `cueLanguage` count for a text in `language`. */
+export function languageFactor(categories: Pick<CompiledCategories, 'relatedLanguages'>, language: string, cueLanguage: string, uncertain: boolean): number {
+  if (cueLanguage === '*' || cueLanguage === language) return 1;
+  const related = categories.relatedLanguages[language]?.[cueLanguage];
+  if (related !== undefined) return related;
+  // A language with no entry of its own (or a guess we are unsure of): everything counts a bit.
+  if (uncertain || categories.relatedLanguages[language] === undefined) return 0.5;
+  return 0;
+}
+
+export function classifyCategory(input: CategoryInput, categories: CompiledCategories): CategoryResult {
+  const scores: Record<string, number> = {};
+  const evidence: Record<string, Array<{ cue: string; points: number; where: string }>> = {};
+  for (const category of categories.categories) {
+    // The same cue written under several languages (faktura, advokat) counts once, at its best.
+    const best = new Map<string, { cue: string; points: number; where: string }>();
+    for (const [cueLanguage, cues] of category.cues) {
+      const factor = languageFactor(categories, input.language, cueLanguage, input.languageUncertain);
+      if (factor <= 0) continue;
+      for (const cue of cues) {
+        const inSubject = cueMatches(cue, input.subject);
+        const inBody = !inSubject && cueMatches(cue, input.body);
+        if (!inSubject && !inBody) continue;
+        const points = cue.weight * factor * (inSubject ? categories.subjectWeight : 1);
+        const previous = best.get(cue.key);
+        if (!previous || previous.points < points) best.set(cue.key, { cue: cue.source, points, where: inSubject ? 'subject' : 'body' });
+      }
+    }
+    const matched = [...best.values()].sort((a, b) => b.points - a.points);
+    scores[category.name] = round(matched.reduce((sum, entry) => sum + entry.points, 0));
+    evidence[category.name] = matched;
+  }
+  let winner = categories.fallbackCategory;
+  let top = 0;
+  for (const category of categories.categories) {
+    const score = scores[category.name] ?? 0;
+    if (score > top) {
+      top = score;
+      winner = category.name;
+    }
+  }
+  if (top < categories.minimumScore) winner = categories.fallbackCategory;
+  const cues = (evidence[winner] ?? []).slice(0, 6).map((entry) => `"${entry.cue}"${entry.where === 'subject' ? ' (subject)' : ''}`);
+  const ranking = Object.entries(scores)
+    .filter(([, score]) => score > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, score]) => `${name} ${score}`)
+    .join(', ');
+  const signals =
+    top < categories.minimumScore
+      ? [`category ${winner}: no category scored ${categories.minimumScore}${ranking ? ` (${ranking})` : ''}`]
+      : [`category ${winner} (${ranking}): ${cues.join(', ')}`];
+  return { category: winner, scores, signals };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
 }

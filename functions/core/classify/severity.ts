@@ -1,27 +1,103 @@
+/**
+ * Severity: urgent for threats of legal action or a consumer/data authority, safety hazards and
+ * injuries, threats of public exposure (press, social media, review sites) and personal data
+ * exposed; high for anger, repetition and ultimatums; otherwise normal. Cues in
+ * severity-cues.ts; a complaint is urgent when its urgent cues add up to URGENT_SCORE.
+ */
 import type { Severity } from '../complaint.ts';
+import { compileCue, cueMatches, type CompiledCue, type CueText } from './cues.ts';
+import { HIGH_CUES, URGENT_CUES, type StrengthLists, type UrgentKind } from './severity-cues.ts';
 
-const URGENT_CUES = [
-  // legal action and authorities
-  'lawyer', 'solicitor', 'attorney', 'legal action', 'sue ', 'court', 'ombudsman', 'consumer authority', 'trading standards',
-  'advokat', 'retssag', 'forbrugerombudsmand', 'forbrugerrådet', 'forbrukerrådet', 'forbrukertilsynet', 'søksmål', 'rettssak',
-  'advokaat', 'kohtusse', 'tarbijakaitse', 'anwalt', 'verbraucherzentrale', 'klage beim gericht', 'jurist', 'konsumentverket',
-  // safety
-  'injury', 'injured', 'fire', 'burn', 'smoke', 'electric shock', 'hospital', 'dangerous', 'unsafe',
-  'brand', 'skadet', 'kvæstet', 'røg', 'røyk', 'farlig', 'sygehus', 'sykehus', 'vigastus', 'tulekahju', 'suits', 'ohtlik', 'haigla', 'verletzt', 'gefährlich',
-  // public exposure
-  'newspaper', 'journalist', 'press', 'social media', 'trustpilot', 'review', 'facebook', 'twitter',
-  'avis', 'presse', 'sociale medier', 'sosiale medier', 'ajakirjandus', 'sotsiaalmeedia', 'zeitung',
-  // personal data
-  'data breach', 'personal data', 'gdpr', 'someone else\'s', 'persondata', 'personopplysninger', 'isikuandmed', 'datenschutz',
-];
+export type { UrgentKind } from './severity-cues.ts';
 
-const HIGH_CUES = ['unacceptable', 'furious', 'disgusted', 'again', 'third time', 'second time', 'immediately', 'uacceptabel', 'uakseptabelt', 'igen', 'igjen', 'vastuvõetamatu', 'jälle', 'inakzeptabel', 'oacceptabelt'];
+export const URGENT_SCORE = 2;
+export const HIGH_SCORE = 2;
+const STRENGTH_WEIGHTS = { strong: 2, medium: 1.5, normal: 1, weak: 0.5 } as const;
+/** Languages whose severity words a writer in the key language also uses. */
+const RELATED: Record<string, readonly string[]> = { da: ['nb', 'sv'], nb: ['da', 'sv'], sv: ['da', 'nb'] };
 
-export function classifySeverity(text: string): { severity: Severity; signals: string[] } {
-  const haystack = ` ${text.toLowerCase()} `;
-  const urgent = URGENT_CUES.filter((cue) => haystack.includes(cue));
-  if (urgent.length > 0) return { severity: 'urgent', signals: urgent.map((cue) => `urgent cue "${cue.trim()}"`) };
-  const high = HIGH_CUES.filter((cue) => haystack.includes(cue));
-  if (high.length > 0) return { severity: 'high', signals: high.map((cue) => `high cue "${cue}"`) };
-  return { severity: 'normal', signals: [] };
+export interface SeverityInput {
+  subject: CueText;
+  body: CueText;
+  language: string;
+  languageUncertain: boolean;
+  /** Words in capitals and runs of "!" in the customer's own text (shouting). */
+  shouting: number;
+}
+
+export interface SeverityResult {
+  severity: Severity;
+  /** Why it is urgent (empty unless urgent). */
+  urgentKinds: UrgentKind[];
+  signals: string[];
+}
+
+interface CompiledGroup {
+  kind: UrgentKind | 'high';
+  language: string;
+  cues: CompiledCue[];
+}
+
+let compiled: CompiledGroup[] | undefined;
+
+function compileLists(kind: UrgentKind | 'high', language: string, lists: StrengthLists): CompiledGroup {
+  const cues: CompiledCue[] = [];
+  for (const [strength, weight] of Object.entries(STRENGTH_WEIGHTS)) {
+    const list = lists[strength as keyof StrengthLists];
+    if (list) for (const cue of list.split('|')) if (cue) cues.push(compileCue(cue, weight));
+  }
+  return { kind, language, cues };
+}
+
+function groups(): CompiledGroup[] {
+  if (compiled) return compiled;
+  compiled = [];
+  for (const [kind, byLanguage] of Object.entries(URGENT_CUES) as Array<[UrgentKind, Record<string, StrengthLists>]>) {
+    for (const [language, lists] of Object.entries(byLanguage)) compiled.push(compileLists(kind, language, lists));
+  }
+  for (const [language, lists] of Object.entries(HIGH_CUES)) compiled.push(compileLists('high', language, lists));
+  return compiled;
+}
+
+/** Every compiled cue, for tests that check the lists are valid. */
+export function severityCues(): ReadonlyArray<{ kind: UrgentKind | 'high'; language: string; cue: CompiledCue }> {
+  return groups().flatMap((group) => group.cues.map((cue) => ({ kind: group.kind, language: group.language, cue })));
+}
+
+function applies(cueLanguage: string, input: SeverityInput): boolean {
+  // Urgent words are worth a false alarm more than a miss: English always counts (Trustpilot,
+  // "social media", "lawyer" turn up in every language), neighbours count, and everything
+  // counts when the language itself is a guess.
+  return input.languageUncertain || cueLanguage === input.language || cueLanguage === 'en' || (RELATED[input.language]?.includes(cueLanguage) ?? false) || !(input.language in HIGH_CUES);
+}
+
+export function classifySeverity(input: SeverityInput): SeverityResult {
+  const found = new Map<string, { kind: UrgentKind | 'high'; cue: string; points: number }>();
+  for (const group of groups()) {
+    if (!applies(group.language, input)) continue;
+    for (const cue of group.cues) {
+      if (!cueMatches(cue, input.subject) && !cueMatches(cue, input.body)) continue;
+      const key = `${group.kind} ${cue.key}`;
+      const previous = found.get(key);
+      if (!previous || previous.points < cue.weight) found.set(key, { kind: group.kind, cue: cue.source, points: cue.weight });
+    }
+  }
+  const urgentHits = [...found.values()].filter((hit) => hit.kind !== 'high').sort((a, b) => b.points - a.points);
+  const urgentScore = urgentHits.reduce((sum, hit) => sum + hit.points, 0);
+  if (urgentScore >= URGENT_SCORE) {
+    const kinds = [...new Set(urgentHits.map((hit) => hit.kind as UrgentKind))];
+    return {
+      severity: 'urgent',
+      urgentKinds: kinds,
+      signals: urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}"`),
+    };
+  }
+  const highHits = [...found.values()].filter((hit) => hit.kind === 'high').sort((a, b) => b.points - a.points);
+  const highScore = highHits.reduce((sum, hit) => sum + hit.points, 0) + Math.min(2, input.shouting * 0.5) + urgentScore;
+  const below = urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}" (not enough alone)`);
+  if (highScore >= HIGH_SCORE) {
+    const shouting = input.shouting > 0 ? [`high: shouting (${input.shouting})`] : [];
+    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below] };
+  }
+  return { severity: 'normal', urgentKinds: [], signals: below };
 }

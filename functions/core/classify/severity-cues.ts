@@ -1,0 +1,257 @@
+/**
+ * Cues for urgent and high severity, per language, in the cue syntax of cues.ts, separated by
+ * "|". Strengths as in categories: strong 2, medium 1.5, normal 1, weak 0.5. A complaint is
+ * urgent at 2: one strong cue, or weaker ones together ("hospital" + "injured"). Phrases keep the
+ * cues precise: "caught fire" not "fire" (Danish and Norwegian "fire" is four), "take you to court"
+ * and "court" rather than "of course", "leave a review"/"Trustpilot" rather than "review".
+ */
+export type UrgentKind = 'legal' | 'authority' | 'safety' | 'exposure' | 'data';
+
+export interface StrengthLists {
+  strong?: string;
+  medium?: string;
+  normal?: string;
+  weak?: string;
+}
+
+export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
+  legal: {
+    en: {
+      strong:
+        'lawyer*|solicitor*|attorney*|legal action|legal proceedings|legal steps|take legal|lawsuit|litigation|sue you|sue your|sue the|sue them|will sue|going to sue|suing|sued|take you to court|see you in court|to court|in court|small claims|county court|letter before action|court claim|claim against you|issue proceedings',
+      medium: 'court|legal advice|legally|breach of contract',
+      normal: 'legal',
+      weak: 'my rights|consumer rights act|statutory rights',
+    },
+    da: {
+      strong: 'advokat*|retssag*|sagsøg*|stævning*|stævne jer|i retten|domstol*|juridiske skridt|politianmeld*|erstatningskrav|kræve erstatning',
+      medium: 'jurist*|retten|juridisk*',
+      weak: 'mine rettigheder|købeloven|forbrugerrettigheder',
+    },
+    nb: {
+      strong: 'advokat*|rettssak*|søksmål*|saksøk*|forliksråd*|stevning*|tingrett*|domstol*|juridiske skritt|politianmeld*|erstatningskrav|kreve erstatning',
+      medium: 'jurist*|juridisk*',
+      weak: 'mine rettigheter|forbrukerkjøpsloven|forbrukerrettigheter',
+    },
+    sv: {
+      strong: 'advokat*|stämma er|stämningsansökan|rättegång*|tingsrätt*|domstol*|juridiska åtgärder|polisanmäl*|kräva skadestånd|skadestånd*',
+      medium: 'jurist*|juridisk*',
+      weak: 'mina rättigheter|konsumentköplagen',
+    },
+    de: {
+      strong: 'anwalt*|*anwalt|anwältin*|anwaltlich*|rechtliche schritte|rechtlich vorgehen|rechtlich gegen|klage einreichen|reiche klage|klage ein|verklagen|verklage|vor gericht|gerichtlich*|amtsgericht*|landgericht*|gerichtsverfahren|mahnverfahren|strafanzeige*|anzeige erstatten|anzeige gegen|schadensersatz*|schadenersatz*',
+      medium: 'juristisch*|rechtlich*',
+      weak: 'meine rechte|verbraucherrecht*',
+    },
+    et: {
+      strong: 'advokaa*|kohtusse|kohtu*|kohus|hagi*|õigusabi|juristi*|politseisse|avaldus politseile|kahjunõue|kahjuhüvitis*',
+      medium: 'jurist',
+      weak: 'minu õigused|seaduse järgi|võlaõigusseadus*',
+    },
+    fi: {
+      strong: 'asianajaja*|lakimie*|oikeuteen|oikeudessa|haastan|haaste*|käräjä*|oikeusto*|rikosilmoitu*|poliisille|vahingonkorvau*',
+      weak: 'oikeuksiani|kuluttajansuojalain|kuluttajansuojalaki',
+    },
+  },
+  authority: {
+    en: {
+      strong:
+        'trading standards|citizens advice|ombudsman|consumer protection|consumer authority|consumer council|information commissioner|ico|advertising standards authority|financial conduct authority|competition and markets authority|cma|ftc|federal trade commission|better business bureau|bbb|ofcom|ofgem|ofwat|environmental health|food standards|report you to|reporting you to|reported you to|report this to the police|report you to the police|regulator',
+      medium: 'police|authorities',
+    },
+    da: {
+      strong: 'forbrugerombudsmand*|forbrugerklagenævn*|nævnenes hus|forbrugerrådet|forbrugerstyrelsen|konkurrence- og forbrugerstyrelsen|sikkerhedsstyrelsen|fødevarestyrelsen|datatilsynet|ankenævn*|anmelde jer|anmelder jer|anmeldt jer',
+      medium: 'politiet|myndighed*|tilsyn*',
+    },
+    nb: {
+      strong: 'forbrukerrådet|forbrukertilsynet|forbrukerklageutvalget|forbrukerombud*|forliksrådet|dsb|mattilsynet|datatilsynet|nemnd*|anmelde dere|anmelder dere|melde dere|melder dere|meldt fra til',
+      medium: 'politiet|myndighet*|tilsyn*|melde det til|melder det til',
+    },
+    sv: {
+      strong: 'allmänna reklamationsnämnden|arn|konsumentverket|konsumentombudsman*|konsumentvägledning*|hallå konsument|imy|integritetsskyddsmyndighet*|elsäkerhetsverket|livsmedelsverket|anmäla er|anmäler er|anmält er|anmäla det|anmäler det|anmäla ärendet|anmäler ärendet',
+      medium: 'polisen|myndighet*|tillsyn*',
+    },
+    de: {
+      strong: 'verbraucherzentrale*|verbraucherschutz*|schlichtungsstelle*|ombudsstelle*|ombudsmann|datenschutzbehörde*|datenschutzaufsicht*|aufsichtsbehörde*|landesdatenschutz*|bundesnetzagentur|bafin|gewerbeaufsicht*|lebensmittelaufsicht|gesundheitsamt|melde sie|bei der polizei',
+      medium: 'polizei|behörde*|melden werde',
+    },
+    et: {
+      strong: 'tarbijakaitse*|tarbijavaidluste komisjon*|ttja|tehnilise järelevalve|andmekaitse inspektsioon*|andmekaitse inspektsiooni*|aki|lepitusorgan*',
+      medium: 'politsei*|järelevalve*|teavitan*|teavitanud',
+      weak: 'amet*|pöördun*|pöördunud',
+    },
+    fi: {
+      strong: 'kuluttajaneuvon*|kuluttaja-asiamie*|kuluttajariitalautakun*|kkv|kilpailu- ja kuluttajavirasto|tietosuojavaltuutet*|tukes|ruokavirasto',
+      medium: 'poliisi*|viranomai*|teen ilmoituksen',
+      weak: 'ilmoitan*',
+    },
+  },
+  safety: {
+    en: {
+      strong:
+        'caught fire|catch fire|caught on fire|on fire|set on fire|burst into flames|went up in flames|flames|fire hazard|fire risk|fire brigade|fire service|fire department|fire extinguisher|electric shock|electrocut*|explod*|explosion|injur*|hospitalised|hospitalized|a&e|a & e|emergency room|er visit|ambulance|needed stitches|had stitches|for stitches|allergic reaction|anaphyla*|epipen|adrenaline|choking|choke hazard|carbon monoxide|gas leak|smell of gas|safety hazard|health hazard|sparks|sparking|sparked|burnt my|burned my|burnt his|burned his|burnt her|burned her|burns to|bleeding|broke his|broke her|broke my|broken arm|broken leg|broken wrist|fractur*|concussion|shards|pieces of glass|food poisoning|salmonella|listeria|could have killed|could have died|someone gets hurt|someone will get hurt|someone gets killed|someone dies|life threatening|life-threatening|smell of burning|burning smell|scorch mark*|poisoned|toxic fumes',
+      medium: 'hospital|dangerous|unsafe|hazard*|scorch*|scald*|poison*|undeclared|not safe|safety|glass in',
+      normal: 'smoke|smoking|fumes|overheat*|hurt|cut his|cut her|cut my|blood|recall*|shock|burn*|melted|a doctor|the doctor|gp',
+      weak: 'child|children|toddler|baby|son|daughter',
+    },
+    da: {
+      strong:
+        'gik i brand|går i brand|brandfare|brandfarlig*|brandskade*|brandsår|brandvæsen*|brandalarm*|ildslukker|brændemærke*|elektrisk stød|fik stød|stød fra|eksploder*|kom til skade|kvæstet|kvæstelse*|personskade*|skadestue*|ambulance*|allergisk reaktion|allergisk chok|kvælning*|kvælningsfare|giftig*|forgiftning*|madforgiftning|gnister|gnistrede|gnistre|glasskår|glasstykker|livsfarlig*|kunne have slået|kunne være død|brændt mig|brændte mig|brandsårene|røgudvikling|brækkede armen|brækkede benet|brækkede håndleddet',
+      medium: 'farlig*|sikkerhedsrisiko|fare for|røgen|overophed*|brændt|brændte|brand i|sygehus*|hospital*',
+      normal: 'smeltede|smeltet|skadet|slog sig|blod|tilbagekald*|kalde partiet tilbage|lægen|læge',
+      weak: 'røg|sikkerhed*|barn|børn|datter|søn',
+    },
+    nb: {
+      strong:
+        'tok fyr|tatt fyr|begynte å brenne|brannfare|brannfarlig*|brannskade*|brannvesen*|brannalarm*|brannslukk*|svimerke*|brent merke|elektrisk støt|fikk støt|støt fra|eksploder*|skadet seg|kom til skade|personskade*|legevakt*|ambulanse*|allergisk reaksjon|allergisk sjokk|kvelning*|kvelningsfare|giftig*|forgiftning*|matforgiftning|gnister|gnistret|gnistre|glassbiter|glasskår|livsfarlig*|kunne ha drept|kunne vært død|brent meg|brente meg|røykutvikling|brakk armen|brakk beinet|brakk håndleddet',
+      medium: 'farlig*|sikkerhetsrisiko|fare for|røyk|røyken|overopphet*|brent|brente|brann i|sykehus*',
+      normal: 'smeltet|skadet|slo seg|blod|tilbakekall*|trekke det tilbake|legen|lege',
+      weak: 'sikkerhet*|barn|barna|datter|sønn',
+    },
+    sv: {
+      strong:
+        'fattade eld|började brinna|brandfara|brandrisk|brandfarlig*|brandskada*|brännskad*|brandkår*|räddningstjänst*|brandlarm*|brandsläck*|brännmärke*|elektrisk stöt|fick en stöt|stöt från|exploder*|skadade sig|skadade mig|skadat sig|personskada*|akuten|ambulans*|allergisk reaktion|allergisk chock|kvävning*|kvävningsrisk|giftig*|förgiftning*|matförgiftning|gnistor|gnistrade|gnistra|glasbitar|glassplitter|livsfarlig*|kunde ha dödat|kunde ha dött|brände mig|bränt mig|rökutveckling|bröt armen|bröt benet|bröt handleden',
+      medium: 'farlig*|säkerhetsrisk*|risk för|röken|ryka|rykte|överhett*|bränd|brände|brännhet*|brand i|sjukhus*',
+      normal: 'smälte|smält|skadad|slog sig|blod|återkalla*|dra tillbaka|dras tillbaka|läkare',
+      weak: 'rök|säkerhet*|barn|barnen|dotter|son',
+    },
+    de: {
+      strong:
+        'feuer gefangen|fing feuer|in brand|brandgefahr|brandschaden*|brandloch|brandfleck*|brandmelder|feuerwehr|feuerlöscher|verschmort|verkohlt|stromschlag|elektrischen schlag|explodiert*|explosion|verletzt*|verletzung*|verbrennung*|hand verbrannt|verbrüh*|notaufnahme|notarzt|rettungswagen|genäht werden|allergische reaktion|allergischer schock|erstick*|giftig*|vergiftung*|lebensmittelvergiftung|funken|glassplitter|glasscherben|lebensgefährlich*|hätte tot|tödlich*|hätte sterben|brandgeruch|arm gebrochen|bein gebrochen|mich geschnitten|sich geschnitten|daran geschnitten',
+      medium: 'gefährlich*|sicherheitsrisiko|gefahr|rauch|überhitz*|unsicher|qualm*|brannte|verbrannt|krankenhaus*',
+      normal: 'geschmolzen|blut|zurückgerufen|arzt|geschnitten',
+      weak: 'sicherheit*|rückruf*|kind|kinder|tochter|sohn',
+    },
+    et: {
+      strong:
+        'süttis põlema|tulekahju*|leegid|leek*|tuleoht*|päästeamet*|tulekustut*|kustuti|elektrilöök*|plahvat*|vigastus*|vigastas|vigastada|viga saanud|sai viga|emo|erakorralise meditsiini|kiirabi*|õmmeldi|allergiline reaktsioon|lämbu*|mürgi*|toidumürgitus|sädeme*|säde|klaasikillud|klaasikild*|eluohtlik*|oleks võinud surra|põletus*|põletas|kõrbemisjälg|murdis käe*|murdis jala*|murdis *luu|luumurd*',
+      medium: 'ohtlik*|oht|suits*|ülekuume*|süttis|põlema|haigla*|kõrbe*',
+      normal: 'sulas|sulanud|veri|tagasi kutsu*|müügilt eemalda*|arst',
+      weak: 'põles|ohutus*|laps|lapsed|lapse|tütar|poeg',
+    },
+    fi: {
+      strong:
+        'syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
+      medium: 'vaarallinen|vaarallista|vaara|savu*|ylikuumen*|sairaala*|murtui|paloi',
+      normal: 'suli|sulanut|veri|takaisinveto*|vedettävä pois|vetää heti pois|lääkäri',
+      weak: 'turvallisuus*|lapsi|lapset|tytär|poika',
+    },
+  },
+  exposure: {
+    en: {
+      strong:
+        'trustpilot|google review*|one-star|one star|1 star|1-star|zero stars|bad review|negative review|terrible review|leave a review|leaving a review|post a review|write a review|writing a review|social media|go public|going public|the press|to the press|the papers|newspaper*|journalist*|reporter*|local paper|watchdog|tell everyone|warn others|warn other customers|go viral|our readers|tripadvisor|yelp',
+      medium: 'statement by|bbc|the media|tell the world|posting the whole story|post this|posting this|share this|sharing this|facebook|twitter|instagram|tiktok|reddit|youtube|mumsnet',
+      weak: 'review|reviews|post|news|online',
+    },
+    da: {
+      strong: 'trustpilot|dårlig anmeldelse|en anmeldelse på|giver jer en anmeldelse|skrive en anmeldelse|skriver en anmeldelse|sociale medier|pressen|medierne|avisen|aviserne|journalist*|ekstra bladet|tv 2|tv2|skriver om det|dele min oplevelse|advare andre|offentligheden|kommentar inden|læsere',
+      medium: 'facebook|instagram|tiktok|twitter|linkedin|youtube|offentlig*',
+      weak: 'anmeldelse*|online',
+    },
+    nb: {
+      strong: 'trustpilot|dårlig anmeldelse|en anmeldelse på|skrive en anmeldelse|skriver en anmeldelse|sosiale medier|pressen|mediene|avisen|avisene|journalist*|vg|dagbladet|aftenposten|forbrukerinspektørene|tv 2|tv2|nrk|legge ut hele|dele historien|advare andre|offentligheten|lesere',
+      medium: 'facebook|instagram|tiktok|twitter|linkedin|youtube|offentlig*|legge ut',
+      weak: 'anmeldelse*|online',
+    },
+    sv: {
+      strong: 'trustpilot|dålig recension|skriva en recension|sociala medier|pressen|tidningen|tidningar*|journalist*|aftonbladet|expressen|kalla fakta|svt|tv4|berätta hela historien|varna andra|läsare',
+      medium: 'facebook|media|instagram|tiktok|twitter|linkedin|youtube|offentlig*|flashback',
+      weak: 'recension*|online',
+    },
+    de: {
+      strong: 'trustpilot|schlechte bewertung|negative bewertung|bewertung schreiben|bewertung abgeben|bewertung hinterlassen|einen stern|1-stern*|sozialen medien|sozialen netzwerken|social media|presse|zeitung*|*zeitung|journalist*|öffentlich machen|öffentlich gemacht|an die öffentlichkeit|verbrauchermagazin|andere warnen|leser',
+      medium: 'facebook|instagram|tiktok|twitter|linkedin|youtube|öffentlich*|medien',
+      weak: 'bewertung*|*bewertung',
+      normal: 'online|internet',
+    },
+    et: {
+      strong: 'trustpilot|negatiivne hinnang|halb hinnang|halva arvustuse|negatiivse arvustuse|sotsiaalmeedia*|ajakirjandus*|ajakirjanik*|ajaleht*|meedia*|postimees*|delfi*|õhtuleht*|err|avalikkus*|avalikusta*|hoiatan teisi|teisi hoiatada|lugejad',
+      medium: 'facebook*|instagram*|tiktok*|twitter*|youtube*|avalik*',
+      weak: 'arvustus*|hinnang*|internetis',
+    },
+    fi: {
+      strong: 'trustpilot|huono arvostelu|huonon arvostelun|kirjoitan arvostelun|sosiaalinen media|sosiaaliseen mediaan|sosiaalisessa mediassa|somessa|someen|lehdistö*|lehteen|toimittaja*|media*|iltalehti*|ilta-sanomat|yle|kuningaskuluttaja|julkisuute*|varoitan muita|lukijat',
+      medium: 'facebook*|instagram*|tiktok*|twitter*|youtube*|julkise*',
+      weak: 'arvostelu*|netissä',
+    },
+  },
+  data: {
+    en: {
+      strong:
+        "data breach|data leak|privacy breach|breach of privacy|breach of my privacy|breach of my personal data|personal data breach|serious breach|identity theft|someone else's ... name|someone else's ... address|someone else's ... details|someone else's ... data|someone else's ... information|someone else's ... invoice|another customer's|other customers' data|other people's ... details|other people's ... orders|other people's ... data|order history of|see other customers|can see other people|gave out my|gave my address|confirmed my ... address|my personal information is|my personal details|email addresses of|all recipients|data leaked|details leaked|information leaked",
+      medium: 'personal data|personal information|exposed|without any security checks|security checks|privacy problem|privacy issue|passport|gdpr breach',
+      normal: 'gdpr|data protection|bank details|card details|my data|my details|privacy|different person',
+    },
+    da: {
+      strong: 'databrud|datalæk|læk af|brud på persondatasikkerheden|persondatasikkerhed*|andres oplysninger|andres data|en anden kundes|anden persons|en andens|fremmede oplysninger|mine oplysninger til|cpr-nummer|cpr nummer|identitetstyveri|alle modtageres',
+      medium: 'persondata|personoplysninger|personlige oplysninger|gdpr',
+      normal: 'databeskyttelse|mine oplysninger|mine data|privatliv*',
+    },
+    nb: {
+      strong: 'datainnbrudd|datalekkasje|lekkasje av|brudd på personvernet|alvorlig avvik|andres personopplysninger|andres opplysninger|en annen kundes|annen persons|en helt annen person|personnummer|fødselsnummer|identitetstyveri|alle mottakeres|personopplysningene mine',
+      medium: 'personopplysninger|personlige opplysninger|personvern*|gdpr|bankopplysning*|kopi av passet|avvik',
+      normal: 'mine opplysninger|mine data',
+    },
+    sv: {
+      strong: 'dataintrång|dataläcka|dataläckage|personuppgiftsincident*|brott mot gdpr|andras uppgifter|andras personuppgifter|en annan kunds|annan persons|helt annan persons|personnummer|identitetsstöld|alla mottagares|e-postadresser öppet',
+      medium: 'personuppgifter|personliga uppgifter|integritet*|gdpr',
+      normal: 'mina uppgifter|mina data|dataskydd',
+    },
+    de: {
+      strong: 'datenleck|datenpanne|datenschutzverletzung|datenschutzverstoß|verstoß gegen die dsgvo|dsgvo-verstoß|fremde kundendaten|fremden kundendaten|fremde daten|fremde rechnung|eines anderen kunden|fremden person|völlig fremden|identitätsdiebstahl|aller empfänger|adressen aller',
+      medium: 'personenbezogene daten|persönliche daten|dsgvo|datenschutz*|anderen kunden',
+      normal: 'meine daten|iban',
+    },
+    et: {
+      strong: 'andmeleke|andmelekke|isikuandmete leke|isikuandmete lekke|kellegi teise|teise kliendi|võõra inimese|võõra isiku|isikukood*|identiteedivargus|kõigi saajate',
+      medium: 'isikuandme*|andmekaitse*|gdpr|privaatsus*',
+      normal: 'minu andmed|minu andmeid',
+    },
+    fi: {
+      strong: 'tietovuoto|tietoturvaloukkaus|tietosuojaloukkaus|jonkun toisen|toisen asiakkaan|muiden asiakkaiden tiedot|vieraan ihmisen|henkilötunnu*|identiteettivarkaus|kaikkien vastaanottajien',
+      medium: 'henkilötied*|tietosuoja*|gdpr|yksityisyy*',
+      normal: 'tietoni|minun tietoni',
+    },
+  },
+};
+
+/** Anger, repetition, ultimatums: high unless something makes it urgent. */
+export const HIGH_CUES: Record<string, StrengthLists> = {
+  en: {
+    strong: 'unacceptable|disgust*|furious|appalling|appalled|outrageous|disgraceful|fed up|third time|fourth time|fifth time|once again|yet again|had enough|sick and tired|escalate*|escalation|chargeback|worst|never again',
+    medium: 'ridiculous|absurd|shocking|livid|second time|again|immediately|urgent*|cancel everything|cancelling everything|contact my bank|final warning|last chance|not good enough|every penny',
+    normal: 'still|chased|chasing|annoyed|angry|frustrat*|disappointed|months|weeks',
+    weak: 'today',
+  },
+  da: {
+    strong: 'uacceptabel*|uhørt|skandaløs*|rasende|tredje gang|fjerde gang|endnu engang|endnu en gang|nu er det nok|træt af|eskaler*|hævet|aldrig igen|elendig*|for dårligt',
+    medium: 'latterlig*|anden gang|igen|med det samme|omgående|straks|sidste chance|ikke godt nok|for anden gang',
+    normal: 'stadig|rykket|vred|frustrer*|skuffet|skuffende|måneder|uger|i dag',
+  },
+  nb: {
+    strong: 'uakseptabel*|uhørt|skandaløs*|rasende|tredje gang|fjerde gang|enda en gang|nå er det nok|lei av|eskaler*|aldri igjen|elendig*|for dårlig',
+    medium: 'latterlig*|andre gang|igjen|umiddelbart|med en gang|straks|siste sjanse|ikke godt nok|for andre gang',
+    normal: 'fortsatt|purret|sint|frustrer*|skuffet|skuffende|måneder|uker|i dag',
+  },
+  sv: {
+    strong: 'oacceptabel*|oacceptabelt|skandal*|rasande|tredje gången|fjärde gången|än en gång|nu räcker det|trött på|eskaler*|aldrig mer|uselt|bedrövligt',
+    medium: 'löjlig*|andra gången|igen|omedelbart|genast|sista chansen|inte okej|inte godkänt|för andra gången',
+    normal: 'fortfarande|påmint|arg|frustrer*|besviken|besvikelse|månader|veckor|i dag',
+  },
+  de: {
+    strong: 'inakzeptabel*|unverschämt*|unzumutbar*|skandal*|frechheit|wütend|dritte mal|dritten mal|vierte mal|schon wieder|zum wiederholten|reicht mir|ich bin es leid|eskalier*|nie wieder|absolut inakzeptabel',
+    medium: 'lächerlich*|zweite mal|zweiten mal|wieder|sofort|umgehend|letzte frist|letzte chance|nicht in ordnung|ärgerlich',
+    normal: 'immer noch|nachgefragt|verärgert|frustrier*|enttäuscht|monate|wochen|heute',
+  },
+  et: {
+    strong: 'vastuvõetamatu*|skandaal*|kolmandat korda|kolmas kord|neljandat korda|jälle kord|aitab küll|tüdinud|eskaleeri*|mitte kunagi enam|täiesti vastuvõetamatu',
+    medium: 'naeruväärne|teist korda|jälle|kohe|viivitamatult|viimane võimalus|ei ole normaalne|pole normaalne',
+    normal: 'siiani|ikka veel|meelde tuletanud|vihane|pettunud|kuud|nädalat|täna',
+  },
+  fi: {
+    strong: 'kestämätön*|kestämätöntä|ei ole hyväksyttävää|skandaali*|raivo*|kolmannen kerran|neljännen kerran|taas kerran|nyt riittää|kyllästynyt|eskaloi*|ei enää koskaan',
+    medium: 'naurettava*|toisen kerran|taas|heti|välittömästi|viimeinen mahdollisuus|ei ole ok',
+    normal: 'vieläkään|muistuttanut|vihainen|pettynyt|kuukautta|viikkoa|tänään',
+  },
+};
