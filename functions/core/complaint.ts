@@ -48,6 +48,9 @@ export interface Complaint {
 export interface Resolution {
   resolvedAt: string;
   resolvedBy: string;
+  resolvedByTitle?: string;
+  /** Where the PDF of the resolution letter is kept, once sent. */
+  letterS3Key?: string;
   summary: string;
   prevention?: string;
 }

@@ -1,6 +1,6 @@
 import type { Complaint } from './complaint.ts';
 
-export const JOB_KINDS = ['follow-up', 'first-response-check', 'resolution-check', 'feedback-request', 'thank-you'] as const;
+export const JOB_KINDS = ['follow-up', 'first-response-check', 'resolution-check', 'resolution-letter', 'feedback-request', 'thank-you'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** A message on the scheduler queue: what to do, when, and the state of the complaint it assumes. */
@@ -22,7 +22,7 @@ export interface LifecycleSettings {
 export type JobDecision =
   | { action: 'wait'; delaySeconds: number }
   | { action: 'drop'; reason: string }
-  | { action: 'send-customer'; email: 'follow-up' | 'feedback-request' | 'thank-you' }
+  | { action: 'send-customer'; email: 'follow-up' | 'resolution-letter' | 'feedback-request' | 'thank-you' }
   | { action: 'escalate'; breach: 'first-response' | 'resolution' };
 
 /**
@@ -49,6 +49,12 @@ export function decideJob(job: ScheduledJob, complaint: Complaint | undefined, n
     case 'resolution-check':
       if (complaint.status !== 'open') return { action: 'drop', reason: `complaint is ${complaint.status}` };
       return { action: 'escalate', breach: 'resolution' };
+    case 'resolution-letter':
+      if (complaint.status !== 'resolved' || !complaint.resolution) return { action: 'drop', reason: `complaint is ${complaint.status}, not resolved` };
+      if (job.assumesResolvedAt && complaint.resolution.resolvedAt !== job.assumesResolvedAt) {
+        return { action: 'drop', reason: 'the complaint was reopened and resolved again since this letter was scheduled' };
+      }
+      return { action: 'send-customer', email: 'resolution-letter' };
     case 'feedback-request':
       if (complaint.status !== 'resolved') return { action: 'drop', reason: `complaint is ${complaint.status}, not resolved` };
       if (job.assumesResolvedAt && complaint.resolution?.resolvedAt !== job.assumesResolvedAt) {

@@ -3,9 +3,10 @@ import type { Complaint } from '#core/complaint';
 import { addDuration, durationToMs } from '#core/duration';
 import { decideJob, nextFollowUp, waitFor, type ScheduledJob } from '#core/lifecycle';
 import { signToken } from '#core/signed-token';
-import { renderEmail } from '#templates/render';
+import { renderEmail, type ResolutionLetterContext } from '#templates/render';
 import { brandContext, expiresAtFor, sendInternal, sendToCustomer } from './outbound.ts';
 import type { Clock, ComplaintStore, Outbox, Scheduler } from './ports.ts';
+import { sendResolutionLetter, type LetterAttachment } from './resolution-letter.ts';
 
 export interface RunJobDeps {
   config: AppConfig;
@@ -14,6 +15,8 @@ export interface RunJobDeps {
   scheduler: Scheduler;
   clock: Clock;
   feedback: { secret: string; baseUrl: string };
+  /** Makes and stores the PDF of a resolution letter; without it the letter goes out as email only. */
+  letterPdf?: (context: ResolutionLetterContext, locale: string, complaint: Complaint) => Promise<LetterAttachment>;
   log: (message: string, fields: Record<string, string | number | boolean | undefined>) => void;
 }
 
@@ -74,6 +77,12 @@ export async function runJob(job: ScheduledJob, deps: RunJobDeps): Promise<JobOu
       await sendToCustomer(complaint, { kind: 'follow-up', sequence: job.sequence }, rendered, deps, expiresAt);
       const next = nextFollowUp(job, now, deps.config.lifecycle, addDuration);
       if (next) await deps.scheduler.schedule(next);
+      return 'sent';
+    }
+    case 'resolution-letter': {
+      const timeline = await deps.complaints.getTimeline(complaint.reference);
+      const letterPdf = deps.letterPdf;
+      await sendResolutionLetter(complaint, timeline, deps, expiresAt, letterPdf ? (context, locale) => letterPdf(context, locale, complaint) : undefined);
       return 'sent';
     }
     case 'feedback-request': {

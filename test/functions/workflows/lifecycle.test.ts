@@ -91,7 +91,7 @@ describe('the complaint lifecycle on SQS delays', () => {
 
     const resolved = await resolveComplaint({ reference, summary: 'We are sending a new kettle today and you keep the old one.', prevention: 'The supplier now pressure-tests every base.', resolvedBy: { name: 'Sam Agent', title: 'Customer Care' } }, resolveDeps());
     expect(resolved.outcome).toBe('resolved');
-    expect(await emailKinds(reference)).toContain('resolution-letter#0');
+    await waitForKind(reference, 'resolution-letter#0');
 
     clock.advance(25 * HOUR);
     await waitForKind(reference, 'feedback-request#0');
