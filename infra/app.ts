@@ -2,7 +2,7 @@
  * CDK entry point (cdk.json "app": "npx tsx infra/app.ts").
  *
  * Deploy configuration: cdk.json context "complaints" (validated by infra/stack/deploy-config.ts).
- * Optional context: -c handlersDir=<dir> (default functions/handlers), -c scheduler=auto|required|off.
+ * Optional context: -c handlersDir=<dir> (default functions/handlers).
  * The stack is environment-agnostic unless CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION are set.
  */
 import { App } from 'aws-cdk-lib';

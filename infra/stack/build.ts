@@ -3,9 +3,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, Validations, type Environment } from 'aws-cdk-lib';
 import { ConfigError } from '#config/app-config';
-import { ComplaintStack, type SchedulerMode } from './complaint-stack.ts';
+import { ComplaintStack } from './complaint-stack.ts';
 import { DEPLOY_CONFIG_CONTEXT_KEY, parseDeployConfig, type DeployConfig } from './deploy-config.ts';
-import { AwsSolutionsChecks } from './nag.ts';
+import { nagPacks } from './nag.ts';
 
 /** The repository root (this file lives in infra/stack/). */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -17,10 +17,9 @@ export interface BuildOptions {
   /** Context for a new App, e.g. cdk.json's "context" (feature flags). */
   readonly context?: Record<string, unknown>;
   readonly outdir?: string;
-  /** Where inbound.ts and scheduler.ts live; relative paths are taken from the repository root. */
+  /** Where inbound.ts, scheduler.ts and feedback.ts live; relative paths are taken from the repository root. */
   readonly handlersDir?: string;
-  readonly scheduler?: SchedulerMode;
-  /** Registers cdk-nag's AwsSolutionsChecks as a validation plugin: findings fail synth. Default true. */
+  /** Registers the cdk-nag packs (AwsSolutions and the project's own) as validation plugins: findings fail synth. Default true. */
   readonly nag?: boolean;
   /** Skips esbuild (fast synth for tests that only look at non-code properties). */
   readonly skipBundling?: boolean;
@@ -51,21 +50,26 @@ export function buildApp(rawConfig?: unknown, options: BuildOptions = {}): Built
   const app = options.app ?? new App({ context, ...(options.outdir ? { outdir: options.outdir } : {}) });
   const config = parseDeployConfig(rawConfig === undefined ? app.node.tryGetContext(DEPLOY_CONFIG_CONTEXT_KEY) : rawConfig);
 
+  // The scheduler used to be optional (-c scheduler=auto|required|off). Now it always exists: without it,
+  // follow-ups, escalations, feedback requests and thank-yous would sit in the queue until they expire.
+  // "required" still means what it says; anything else is refused rather than silently ignored.
   const schedulerContext: unknown = app.node.tryGetContext('scheduler');
-  if (schedulerContext !== undefined && !['auto', 'required', 'off'].includes(String(schedulerContext))) {
-    throw new ConfigError('cdk context "scheduler"', `  scheduler: expected "auto", "required" or "off", got ${JSON.stringify(schedulerContext)}`);
+  if (schedulerContext !== undefined && schedulerContext !== 'required') {
+    throw new ConfigError(
+      'cdk context "scheduler"',
+      `  scheduler: ${JSON.stringify(schedulerContext)} is no longer supported: the scheduler function is always deployed (to pause scheduled mail, disable its event source mapping; see infra/DEPLOY.md)`,
+    );
   }
   const handlersDir = options.handlersDir ?? (app.node.tryGetContext('handlersDir') as string | undefined);
   const stack = new ComplaintStack(app, config.stackName, {
     config,
     projectRoot: PROJECT_ROOT,
     handlersDir: handlersDir ? (isAbsolute(handlersDir) ? handlersDir : resolve(PROJECT_ROOT, handlersDir)) : DEFAULT_HANDLERS_DIR,
-    scheduler: options.scheduler ?? (schedulerContext as SchedulerMode | undefined) ?? 'auto',
     acknowledgeNagFindings: options.acknowledgeNagFindings ?? true,
     description: `Email-first complaint responder for ${config.domain} (SES receiving, Lambda, DynamoDB, SQS, S3).`,
     ...(options.env ? { env: options.env } : {}),
   });
-  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  if (options.nag ?? true) Validations.of(app).addPlugins(...nagPacks(app));
   return { app, stack, config };
 }
 

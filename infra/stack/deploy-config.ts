@@ -31,6 +31,8 @@ const recipient = z
   .string()
   .regex(/^(?:[^@\s]+@)?\.?[a-z0-9.-]+\.[a-z]{2,63}$/, 'an email address, a domain, or ".domain" for its subdomains');
 
+const concurrencyMessage = 'a whole number of concurrent executions from 1 to 1000, or false to reserve none';
+
 const deployOnlyFields = {
   /** The SES domain identity: mail is received for it (MX) and sent from it (DKIM). */
   domain: domainName,
@@ -61,6 +63,22 @@ const deployOnlyFields = {
     .default('ComplaintResponder'),
   /** X-Ray active tracing on the functions. */
   tracing: z.boolean().default(true),
+  /**
+   * Reserved concurrency of the public feedback function: bounds what a flood of requests can cost and
+   * keeps it from starving the other functions. `false` reserves nothing, for accounts whose
+   * concurrency quota is too small to reserve from (Lambda keeps 100 unreserved).
+   */
+  feedbackReservedConcurrency: z
+    .union([z.number().int(concurrencyMessage).min(1, concurrencyMessage).max(1000, concurrencyMessage), z.literal(false)], {
+      error: concurrencyMessage,
+    })
+    .default(10),
+  /**
+   * Generation of the feedback-link signing key. Raising it replaces the Secrets Manager secret with a
+   * freshly generated one and redeploys both functions that use it, in one stack update; every
+   * feedback link sent before then stops working.
+   */
+  feedbackSecretGeneration: z.number().int().min(1).default(1),
 };
 
 function domainOf(address: string): string {

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Validations } from 'aws-cdk-lib';
+import { Validations, type CfnResource } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type * as CdkNag from 'cdk-nag';
 
@@ -14,6 +14,47 @@ const nag = require('cdk-nag') as typeof CdkNag;
  * acknowledgements; a finding-level one is written 'AwsSolutions-IAM5[Resource::<Logical.Arn>/x/*]'.
  */
 export const { AwsSolutionsChecks } = nag;
+
+/** Rule ids of the project's own pack (see ComplaintsChecks). */
+export const COMPLAINTS_PACK = 'Complaints';
+
+/**
+ * Two of cdk-nag's "additional rules" (in no pre-built pack) that AwsSolutions lacks and this stack
+ * needs: a public Function URL must be a recorded decision, and an SQS-triggered function's queue
+ * must hide messages for at least six function timeouts (otherwise a slow batch is delivered twice).
+ */
+export class ComplaintsChecks extends nag.NagPack {
+  readonly name = COMPLAINTS_PACK;
+
+  constructor(scope?: IConstruct) {
+    super(scope);
+    this.packName = COMPLAINTS_PACK;
+  }
+
+  protected checkResource(node: CfnResource): void {
+    this.applyRule({
+      info: 'The Lambda Function URL allows public, unauthenticated access (AuthType NONE).',
+      explanation:
+        'Anyone on the internet can invoke the function. Acknowledge only where the function authorises each request itself.',
+      level: nag.NagMessageLevel.ERROR,
+      rule: nag.rules.lambda.LambdaFunctionUrlAuth,
+      node,
+    });
+    this.applyRule({
+      info: "The SQS queue's visibility timeout is less than six times the timeout of the function it triggers.",
+      explanation:
+        'Lambda keeps polling while a batch runs; with a shorter visibility timeout a message can become visible again and be processed twice (AWS guidance: at least 6x the function timeout).',
+      level: nag.NagMessageLevel.ERROR,
+      rule: nag.rules.lambda.LambdaEventSourceSQSVisibilityTimeout,
+      node,
+    });
+  }
+}
+
+/** The packs every synth runs (app.ts and the tests register the same list). */
+export function nagPacks(scope?: IConstruct): Array<InstanceType<typeof nag.NagPack>> {
+  return [new AwsSolutionsChecks(scope), new ComplaintsChecks(scope)];
+}
 
 export interface Acknowledgement {
   readonly id: string;

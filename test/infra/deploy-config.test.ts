@@ -1,7 +1,8 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { RUNTIME_ENV } from '#adapters/table-schema';
 import { ConfigError, parseAppConfig } from '#config/app-config';
 import { runApp } from '../../infra/stack/build.ts';
 import {
@@ -70,6 +71,9 @@ describe('deploy config', () => {
     [{ alarmEmail: 'not-an-address' }, /^ {2}alarmEmail: /m],
     [{ retentionDays: 0 }, /^ {2}retentionDays: /m],
     [{ 'identifierPatterns.order': ['(unclosed'] }, /^ {2}identifierPatterns\.order\.0: a valid regular expression/m],
+    [{ feedbackReservedConcurrency: 0 }, /^ {2}feedbackReservedConcurrency: a whole number of concurrent executions from 1 to 1000, or false/m],
+    [{ feedbackReservedConcurrency: true }, /^ {2}feedbackReservedConcurrency: /m],
+    [{ feedbackSecretGeneration: 0 }, /^ {2}feedbackSecretGeneration: /m],
   ])('names the offending field for %j', (patch, expected) => {
     const message = errorFor(patch);
     expect(message).toMatch(/^Invalid configuration in cdk\.json context "complaints":/);
@@ -111,38 +115,33 @@ describe('the app entry point (runApp, what infra/app.ts runs)', () => {
     expect(lines[0]).toMatch(/^Invalid configuration in cdk\.json context "complaints":\n {2}sla\.resolution: /);
   });
 
-  it('rejects an unknown scheduler mode from the context', () => {
-    const lines: string[] = [];
-    const app = new App({ context: { ...CDK_CONTEXT, scheduler: 'sometimes' } });
-    expect(runApp({ app, handlersDir: STUB_HANDLERS_DIR, skipBundling: true }, (line) => lines.push(line))).toBe(1);
-    expect(lines[0]).toMatch(/scheduler: expected "auto", "required" or "off"/);
+  it('refuses the removed scheduler switch (-c scheduler=off) instead of silently deploying the scheduler', () => {
+    for (const mode of ['off', 'auto']) {
+      const lines: string[] = [];
+      const app = new App({ context: { ...CDK_CONTEXT, scheduler: mode } });
+      expect(runApp({ app, handlersDir: STUB_HANDLERS_DIR, skipBundling: true }, (line) => lines.push(line))).toBe(1);
+      expect(lines[0]).toMatch(new RegExp(`scheduler: "${mode}" is no longer supported: the scheduler function is always deployed`));
+    }
+    // "required" is what the stack does anyway; scripts that still pass it keep working.
+    const app = new App({ context: { ...CDK_CONTEXT, scheduler: 'required', 'aws:cdk:bundling-stacks': [] } });
+    expect(runApp({ app, handlersDir: STUB_HANDLERS_DIR, skipBundling: true }, () => undefined)).toBe(0);
   });
 
-  it('names the missing inbound handler instead of failing inside esbuild', () => {
+  it('names every missing handler instead of failing inside esbuild', () => {
     const lines: string[] = [];
     const app = new App({ context: CDK_CONTEXT });
     const code = runApp({ app, handlersDir: fileURLToPath(new URL('./fixtures/', import.meta.url)), skipBundling: true }, (line) =>
       lines.push(line),
     );
     expect(code).toBe(1);
-    expect(lines[0]).toMatch(/inbound: test\/infra\/fixtures\/inbound\.ts does not exist/);
-  });
-});
-
-describe('scheduler function', () => {
-  it('is left out, with an info annotation, while scheduler.ts does not exist (mode "auto")', () => {
-    const { stack } = buildTestApp(exampleConfig(), { handlersDir: INBOUND_ONLY_DIR, skipBundling: true });
-    const template = Template.fromStack(stack);
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 0);
-    template.resourcePropertiesCountIs('AWS::Lambda::Function', { Runtime: 'nodejs22.x' }, 1);
-    // The queue exists regardless, and the inbound function may already enqueue to it.
-    template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { maxReceiveCount: 5 } });
-    Annotations.fromStack(stack).hasInfo('*', Match.stringLikeRegexp('scheduler\\.ts does not exist yet'));
+    expect(lines[0]).toMatch(/^ {2}inbound: test\/infra\/fixtures\/inbound\.ts does not exist/m);
+    expect(lines[0]).toMatch(/^ {2}scheduler: test\/infra\/fixtures\/scheduler\.ts does not exist/m);
+    expect(lines[0]).toMatch(/^ {2}feedback: test\/infra\/fixtures\/feedback\.ts does not exist/m);
   });
 
-  it('fails synth when required but missing', () => {
-    expect(() => buildTestApp(exampleConfig(), { handlersDir: INBOUND_ONLY_DIR, skipBundling: true, scheduler: 'required' })).toThrow(
-      /scheduler: .*scheduler\.ts does not exist but the scheduler is required/,
+  it('requires the scheduler and feedback handlers: a handlers directory with inbound.ts alone fails synth', () => {
+    expect(() => buildTestApp(exampleConfig(), { handlersDir: INBOUND_ONLY_DIR, skipBundling: true })).toThrow(
+      /^ {2}scheduler: test\/infra\/fixtures\/inbound-only\/scheduler\.ts does not exist[\s\S]*^ {2}feedback: /m,
     );
   });
 });
@@ -172,6 +171,25 @@ describe('configuration variants', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::SES::ReceiptRule', {
       Rule: { Recipients: ['complaints@example.com', '.example.com'] },
     });
+  });
+
+  it('lets the feedback function go without reserved concurrency (accounts with a small concurrency quota)', () => {
+    const { stack } = buildTestApp({ ...exampleConfig(), feedbackReservedConcurrency: false }, { skipBundling: true });
+    const template = Template.fromStack(stack);
+    template.resourcePropertiesCountIs('AWS::Lambda::Function', { ReservedConcurrentExecutions: Match.anyValue() }, 0);
+    template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 256, Timeout: 10 });
+  });
+
+  it('replaces the signing key when feedbackSecretGeneration is raised, and points both functions at the new one', () => {
+    const first = Template.fromStack(buildTestApp(exampleConfig(), { skipBundling: true }).stack);
+    const second = Template.fromStack(buildTestApp({ ...exampleConfig(), feedbackSecretGeneration: 2 }, { skipBundling: true }).stack);
+    const secretId = (template: Template): string => Object.keys(template.findResources('AWS::SecretsManager::Secret'))[0] ?? '';
+    expect(secretId(second)).not.toBe(secretId(first));
+    second.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const usesNewKey = {
+      Environment: { Variables: { [RUNTIME_ENV.feedbackSecret]: { 'Fn::Join': ['', Match.arrayWith([{ Ref: secretId(second) }])] } } },
+    };
+    second.resourcePropertiesCountIs('AWS::Lambda::Function', usesNewKey, 2);
   });
 
   it('refuses a runtime configuration that would not fit the 4 KB Lambda environment', () => {

@@ -1,14 +1,18 @@
-import { Validations, type Stack } from 'aws-cdk-lib';
+import { App, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BuildOptions, BuiltApp } from '../../infra/stack/build.ts';
-import { AwsSolutionsChecks } from '../../infra/stack/nag.ts';
+import { ComplaintsChecks, nagPacks } from '../../infra/stack/nag.ts';
 import { buildTestApp, exampleConfig } from './helpers.ts';
 
 /**
  * cdk-nag 3 runs as a CDK policy-validation plugin: findings go to the validation report and fail synth;
- * they are not Annotations any more. So besides synthesizing with the plugin registered (as app.ts does),
- * these tests run the pack directly (validateScope), which also returns warnings.
+ * they are not Annotations any more. So besides synthesizing with the plugins registered (as app.ts does),
+ * these tests run the packs directly (validateScope), which also returns warnings. The packs are
+ * AwsSolutions and the project's own "Complaints" pack (public Function URLs, SQS visibility timeout).
  */
 
 interface Variant {
@@ -18,18 +22,25 @@ interface Variant {
 }
 
 const VARIANTS: Variant[] = [
-  { name: 'example config, scheduler present', config: exampleConfig(), options: {} },
+  { name: 'example config', config: exampleConfig(), options: {} },
   {
-    name: 'alarm e-mail, existing identity, no tracing, no scheduler',
-    config: { ...exampleConfig(), alarmEmail: 'ops@corp.example.com', manageEmailIdentity: false, tracing: false },
-    options: { scheduler: 'off' },
+    name: 'alarm e-mail, existing identity, no tracing, no reserved concurrency, second key generation',
+    config: {
+      ...exampleConfig(),
+      alarmEmail: 'ops@corp.example.com',
+      manageEmailIdentity: false,
+      tracing: false,
+      feedbackReservedConcurrency: false,
+      feedbackSecretGeneration: 2,
+    },
+    options: {},
   },
 ];
 
 type Violation = { ruleName: string; severity: string; violatingResources: Array<{ constructPath: string }> };
 
 function nagViolations(stack: Stack): Violation[] {
-  return new AwsSolutionsChecks().validateScope(stack).violations as Violation[];
+  return nagPacks().flatMap((pack) => pack.validateScope(stack).violations as Violation[]);
 }
 
 /** Every acknowledgement the stack recorded: construct path, rule id (without CDK's prefix), reason. */
@@ -67,10 +78,10 @@ describe.each(VARIANTS)('cdk-nag AwsSolutions: $name', ({ config, options }) => 
     expect(found).toEqual([]);
   });
 
-  it('reports no AwsSolutions annotations either', () => {
+  it('reports no AwsSolutions or Complaints annotations either', () => {
     const annotations = Annotations.fromStack(built.stack);
-    expect(annotations.findError('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
-    expect(annotations.findWarning('*', Match.stringLikeRegexp('AwsSolutions-.*'))).toEqual([]);
+    expect(annotations.findError('*', Match.stringLikeRegexp('(AwsSolutions|Complaints)-.*'))).toEqual([]);
+    expect(annotations.findWarning('*', Match.stringLikeRegexp('(AwsSolutions|Complaints)-.*'))).toEqual([]);
   });
 
   it('acknowledges only findings that really occur, each with a specific reason', () => {
@@ -92,8 +103,22 @@ describe.each(VARIANTS)('cdk-nag AwsSolutions: $name', ({ config, options }) => 
 });
 
 describe('cdk-nag registration', () => {
-  it('fails synthesis when an unacknowledged finding appears', () => {
+  it('fails synthesis when an unacknowledged finding appears, from either pack', () => {
     const { stack } = buildTestApp(exampleConfig(), { skipBundling: true, acknowledgeNagFindings: false });
-    expect(() => Template.fromStack(stack)).toThrow(/AwsSolutions-/);
+    expect(() => Template.fromStack(stack)).toThrow(/AwsSolutions-[\s\S]*Complaints-LambdaFunctionUrlAuth|Complaints-LambdaFunctionUrlAuth[\s\S]*AwsSolutions-/);
+  });
+
+  it('the Complaints pack catches a queue that hides messages for less than six function timeouts', () => {
+    const stack = new Stack(new App(), 'VisibilityProbe');
+    const fn = new lambda.Function(stack, 'Fn', {
+      runtime: lambda.Runtime.NODEJS_22_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+      timeout: Duration.seconds(60),
+    });
+    const queue = new sqs.Queue(stack, 'Queue', { visibilityTimeout: Duration.seconds(300) });
+    fn.addEventSource(new SqsEventSource(queue));
+    const found = new ComplaintsChecks().validateScope(stack).violations.map((v) => v.ruleName);
+    expect(found).toEqual(['Complaints-LambdaEventSourceSQSVisibilityTimeout']);
   });
 });

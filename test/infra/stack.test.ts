@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RUNTIME_ENV, TABLE_KEYS } from '#adapters/table-schema';
 import { parseAppConfig } from '#config/app-config';
 import type { BuiltApp } from '../../infra/stack/build.ts';
+import { FEEDBACK_BASE_URL_UNUSED } from '../../infra/stack/complaint-stack.ts';
+import { feedbackSettings, runtimeSettings } from '../../functions/handlers/runtime.ts';
 import { buildTestApp } from './helpers.ts';
 
 // One synthesis for the whole file: esbuild really bundles the stub handlers (ESM, banner, source maps).
@@ -27,6 +29,11 @@ const onlyOne = <T>(values: T[]): T => {
 };
 const logicalIdOf = (type: string, props: unknown = {}): string =>
   onlyOne(Object.keys(template.findResources(type, { Properties: props })));
+/** The handler function whose logical id starts with `prefix` (Inbound, Scheduler, Feedback). */
+const handlerFunction = (prefix: string): { id: string; props: Record<string, unknown>; env: Record<string, unknown> } => {
+  const [id, fn] = onlyOne(Object.entries(resources('AWS::Lambda::Function')).filter(([key]) => key.startsWith(`${prefix}Function`)));
+  return { id, props: fn.Properties, env: (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables };
+};
 
 describe('SES receiving', () => {
   it('stores the mail in S3 under inbound/ and then invokes the inbound function asynchronously', () => {
@@ -203,6 +210,17 @@ describe('queues', () => {
     });
   });
 
+  it('hides a received job for at least six times the timeout of the function it triggers', () => {
+    const mapping = onlyOne(Object.values(resources('AWS::Lambda::EventSourceMapping')));
+    const queueId = (mapping.Properties['EventSourceArn'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const functionId = (mapping.Properties['FunctionName'] as { Ref: string }).Ref;
+    const visibility = resources('AWS::SQS::Queue')[queueId]?.Properties['VisibilityTimeout'];
+    const timeout = resources('AWS::Lambda::Function')[functionId]?.Properties['Timeout'];
+    expect(functionId).toBe(handlerFunction('Scheduler').id);
+    expect(typeof visibility === 'number' && typeof timeout === 'number').toBe(true);
+    expect(visibility as number).toBeGreaterThanOrEqual(6 * (timeout as number));
+  });
+
   it('encrypts every queue and refuses plain HTTP on each', () => {
     template.resourceCountIs('AWS::SQS::Queue', 3);
     template.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
@@ -234,33 +252,52 @@ describe('queues', () => {
 describe('functions', () => {
   const handlerFunctions = (): Resources =>
     template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } }) as Resources;
+  const common = [
+    RUNTIME_ENV.tableName,
+    RUNTIME_ENV.mailBucket,
+    RUNTIME_ENV.inboundPrefix,
+    RUNTIME_ENV.attachmentsPrefix,
+    RUNTIME_ENV.schedulerQueueUrl,
+    RUNTIME_ENV.schedulerMaxDelaySeconds,
+    RUNTIME_ENV.appConfig,
+    'POWERTOOLS_SERVICE_NAME',
+    'NODE_OPTIONS',
+  ];
 
-  it('runs the inbound and scheduler handlers on nodejs22.x, arm64, 512 MB, traced, with their own log groups', () => {
-    expect(Object.keys(handlerFunctions())).toHaveLength(2);
+  it('runs the inbound, scheduler and feedback handlers on nodejs22.x, arm64, traced, with their own log groups', () => {
+    expect(Object.keys(handlerFunctions()).sort()).toEqual([
+      handlerFunction('Feedback').id,
+      handlerFunction('Inbound').id,
+      handlerFunction('Scheduler').id,
+    ].sort());
     template.resourcePropertiesCountIs(
       'AWS::Lambda::Function',
       {
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
-        MemorySize: 512,
         Handler: 'index.handler',
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
       },
-      2,
+      3,
     );
-    template.hasResourceProperties('AWS::Lambda::Function', { Runtime: 'nodejs22.x', Timeout: 30 });
+    expect(handlerFunction('Inbound').props).toMatchObject({ Timeout: 30, MemorySize: 512 });
+    expect(handlerFunction('Scheduler').props).toMatchObject({ Timeout: 60, MemorySize: 512 });
+    expect(handlerFunction('Feedback').props).toMatchObject({ Timeout: 10, MemorySize: 256, ReservedConcurrentExecutions: 10 });
+    expect(handlerFunction('Inbound').props).not.toHaveProperty('ReservedConcurrentExecutions');
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
-  it('passes the runtime environment named in RUNTIME_ENV, with the validated app config as JSON', () => {
+  it('passes each function the variables its handler reads, with the validated app config as JSON', () => {
+    expect(Object.keys(handlerFunction('Inbound').env).sort()).toEqual([...common].sort());
+    const withFeedback = [...common, RUNTIME_ENV.feedbackSecret, RUNTIME_ENV.feedbackBaseUrl].sort();
+    expect(Object.keys(handlerFunction('Scheduler').env).sort()).toEqual(withFeedback);
+    expect(Object.keys(handlerFunction('Feedback').env).sort()).toEqual(withFeedback);
     for (const fn of Object.values(handlerFunctions())) {
       const variables = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
-      expect(Object.keys(variables).sort()).toEqual(
-        [...Object.values(RUNTIME_ENV), 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS'].sort(),
-      );
       expect(variables[RUNTIME_ENV.inboundPrefix]).toBe('inbound/');
       expect(variables[RUNTIME_ENV.attachmentsPrefix]).toBe('attachments/');
+      expect(variables[RUNTIME_ENV.schedulerMaxDelaySeconds]).toBe('900');
       expect(variables['NODE_OPTIONS']).toBe('--enable-source-maps');
       // What the handlers will do at cold start: parse it with the runtime schema.
       const appConfig = parseAppConfig(JSON.parse(variables[RUNTIME_ENV.appConfig] as string), 'COMPLAINTS_CONFIG');
@@ -269,17 +306,36 @@ describe('functions', () => {
     }
   });
 
+  it("satisfies the real handlers' settings readers once CloudFormation has filled in the references", () => {
+    // Deploy-time values (names, URLs, the key) stand in as plausible strings; literals are taken as they are.
+    const deployed = (env: Record<string, unknown>): NodeJS.ProcessEnv =>
+      Object.fromEntries(
+        Object.entries(env).map(([key, value]) => [
+          key,
+          typeof value === 'string' ? value : key === RUNTIME_ENV.feedbackSecret ? 'k'.repeat(48) : `https://deployed.example/${key}`,
+        ]),
+      );
+    for (const name of ['Inbound', 'Scheduler', 'Feedback']) {
+      const settings = runtimeSettings(deployed(handlerFunction(name).env));
+      expect(settings.schedulerMaxDelaySeconds).toBe(900);
+    }
+    // scheduler.ts builds links from FEEDBACK_BASE_URL; feedback.ts only needs feedbackSettings() to accept it.
+    expect(() => new URL(feedbackSettings(deployed(handlerFunction('Scheduler').env)).baseUrl)).not.toThrow();
+    expect(feedbackSettings(deployed(handlerFunction('Feedback').env)).baseUrl).toBe(FEEDBACK_BASE_URL_UNUSED);
+  });
+
   it('feeds the scheduler from its queue in batches of 10 with partial batch failures', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SchedulerQueue'), 'Arn'] },
+      FunctionName: { Ref: handlerFunction('Scheduler').id },
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
   });
 
   it('bundles each handler locally with esbuild as minified ESM with a createRequire banner and a source map', () => {
-    for (const fn of [built.stack.inboundFunction, built.stack.schedulerFunction]) {
-      const asset = fn?.node.tryFindChild('Code') as Asset | undefined;
+    for (const fn of [built.stack.inboundFunction, built.stack.schedulerFunction, built.stack.feedbackFunction]) {
+      const asset = fn.node.tryFindChild('Code') as Asset | undefined;
       expect(asset, 'function code asset').toBeDefined();
       const dir = join(built.app.outdir, asset?.assetPath ?? '');
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
@@ -302,6 +358,77 @@ describe('functions', () => {
     );
     const output = execFileSync(process.execPath, [runner], { encoding: 'utf8' });
     expect(JSON.parse(output)).toMatchObject({ ok: true, command: 'stub', event: { probe: 1 } });
+  });
+});
+
+describe('feedback page', () => {
+  it('is a public Function URL (auth NONE, buffered, no CORS) on the feedback function', () => {
+    template.resourceCountIs('AWS::Lambda::Url', 1);
+    const url = onlyOne(Object.values(resources('AWS::Lambda::Url')));
+    expect(url.Properties).toEqual({
+      AuthType: 'NONE',
+      InvokeMode: 'BUFFERED',
+      TargetFunctionArn: { 'Fn::GetAtt': [handlerFunction('Feedback').id, 'Arn'] },
+    });
+  });
+
+  it('lets anyone invoke it through the URL only (both permissions Function URLs need since October 2025)', () => {
+    const fnArn = { 'Fn::GetAtt': [handlerFunction('Feedback').id, 'Arn'] };
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunctionUrl',
+      FunctionName: fnArn,
+      FunctionUrlAuthType: 'NONE',
+      Principal: '*',
+    });
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: fnArn,
+      InvokedViaFunctionUrl: true,
+      Principal: '*',
+    });
+    // Nothing else is public: the only other permission is SES invoking the inbound function.
+    const publicPermissions = Object.values(resources('AWS::Lambda::Permission')).filter((p) => p.Properties['Principal'] === '*');
+    expect(publicPermissions).toHaveLength(2);
+    for (const permission of publicPermissions) expect(permission.Properties['FunctionName']).toEqual(fnArn);
+  });
+
+  it('hands the scheduler the page URL (Function URL + "feedback") to put in e-mailed links, and outputs it', () => {
+    const pageUrl = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [logicalIdOf('AWS::Lambda::Url'), 'FunctionUrl'] }, 'feedback']] };
+    expect(handlerFunction('Scheduler').env[RUNTIME_ENV.feedbackBaseUrl]).toEqual(pageUrl);
+    template.hasOutput('FeedbackUrl', { Value: pageUrl });
+  });
+});
+
+describe('feedback signing key', () => {
+  it('is generated by CloudFormation in Secrets Manager: 48 characters, no punctuation', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 48, ExcludePunctuation: true },
+      SecretString: Match.absent(),
+    });
+  });
+
+  it('reaches the scheduler and the feedback function as a dynamic reference, never as a value', () => {
+    const secretId = logicalIdOf('AWS::SecretsManager::Secret');
+    const dynamicReference = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] };
+    expect(handlerFunction('Scheduler').env[RUNTIME_ENV.feedbackSecret]).toEqual(dynamicReference);
+    expect(handlerFunction('Feedback').env[RUNTIME_ENV.feedbackSecret]).toEqual(dynamicReference);
+    expect(handlerFunction('Inbound').env).not.toHaveProperty(RUNTIME_ENV.feedbackSecret);
+    // CloudFormation resolves it at deploy time, so no function role needs to read the secret.
+    expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('secretsmanager:');
+  });
+});
+
+describe('outputs', () => {
+  it('names everything the operator CLI reads from the environment', () => {
+    const ref = (prefix: string) => ({ Ref: Match.stringLikeRegexp(`^${prefix}`) });
+    template.hasOutput('TableName', { Value: ref('Table') });
+    template.hasOutput('MailBucketName', { Value: ref('MailBucket') });
+    template.hasOutput('SchedulerQueueUrl', { Value: ref('SchedulerQueue') });
+    template.hasOutput('SchedulerDlqUrl', { Value: ref('SchedulerDlq') });
+    template.hasOutput('InboundFailuresQueueUrl', { Value: ref('InboundFailures') });
+    template.hasOutput('Region', { Value: { Ref: 'AWS::Region' } });
+    template.hasOutput('FeedbackUrl', { Value: Match.anyValue() });
   });
 });
 
@@ -334,11 +461,24 @@ describe('least-privilege IAM', () => {
     expect(actions(inbound).filter((action) => action.endsWith('*'))).toEqual([]);
   });
 
-  it('gives the scheduler queue consumption, table access and sending, but no raw mail', () => {
+  it('gives the scheduler queue consumption, table access and sending, and no S3 at all', () => {
     const scheduler = statementsOf('Scheduler');
-    expect(actions(scheduler)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:SendMessage', 'ses:SendRawEmail']));
-    expect(resourceFor(scheduler, 's3:GetObject')).not.toMatch(/inbound/);
-    expect(actions(scheduler)).not.toContain('s3:PutObject');
+    expect(actions(scheduler)).toEqual(
+      expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:SendMessage', 'ses:SendRawEmail', 'dynamodb:PutItem', 'dynamodb:Query']),
+    );
+    expect(resourceFor(scheduler, 'sqs:SendMessage')).toMatch(/SchedulerQueue/);
+    expect(resourceFor(scheduler, 'ses:SendRawEmail')).toMatch(/:identity\/","?\{"Ref":"DomainIdentity/);
+    expect(actions(scheduler).filter((action) => action.startsWith('s3:'))).toEqual([]);
+  });
+
+  it('lets the public feedback function use the table, enqueue the thank-you and alert managers, nothing more', () => {
+    const feedback = statementsOf('Feedback');
+    expect(actions(feedback)).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:UpdateItem', 'sqs:SendMessage', 'ses:SendRawEmail']));
+    expect(resourceFor(feedback, 'sqs:SendMessage')).toMatch(/SchedulerQueue/);
+    expect(resourceFor(feedback, 'ses:SendRawEmail')).toMatch(/:identity\/","?\{"Ref":"DomainIdentity/);
+    expect(actions(feedback).filter((action) => action.startsWith('s3:'))).toEqual([]);
+    expect(actions(feedback)).not.toContain('sqs:ReceiveMessage');
+    expect(actions(feedback).filter((action) => action.endsWith('*'))).toEqual([]);
   });
 
   it('uses no AWS managed policies (own log groups instead of AWSLambdaBasicExecutionRole)', () => {
