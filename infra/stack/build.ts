@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { App, Validations, type Environment } from 'aws-cdk-lib';
 import { ConfigError } from '#config/app-config';
 import { ComplaintStack } from './complaint-stack.ts';
-import { DEPLOY_CONFIG_CONTEXT_KEY, parseDeployConfig, type DeployConfig } from './deploy-config.ts';
+import { DEPLOY_CONFIG_CONTEXT_KEY, parseDeployConfig, runtimeConfigOf, type DeployConfig } from './deploy-config.ts';
 import { nagPacks } from './nag.ts';
 
 /** The repository root (this file lives in infra/stack/). */
@@ -88,4 +88,13 @@ export function runApp(options: BuildOptions = {}, log: (message: string) => voi
     }
     throw error;
   }
+}
+
+/**
+ * The runtime configuration exactly as the functions receive it in COMPLAINTS_CONFIG (validated, defaults
+ * applied, deploy-only fields dropped), as one line of JSON. `rawConfig` defaults to cdk.json's
+ * "complaints". The operator CLI needs it when run against a deployed stack.
+ */
+export function runtimeConfigJson(rawConfig: unknown = cdkJsonContext()[DEPLOY_CONFIG_CONTEXT_KEY]): string {
+  return JSON.stringify(runtimeConfigOf(parseDeployConfig(rawConfig)));
 }

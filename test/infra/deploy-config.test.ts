@@ -1,10 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RUNTIME_ENV } from '#adapters/table-schema';
 import { ConfigError, parseAppConfig } from '#config/app-config';
-import { runApp } from '../../infra/stack/build.ts';
+import { PROJECT_ROOT, runApp, runtimeConfigJson } from '../../infra/stack/build.ts';
 import {
   parseDeployConfig,
   recipientMatches,
@@ -143,6 +145,25 @@ describe('the app entry point (runApp, what infra/app.ts runs)', () => {
     expect(() => buildTestApp(exampleConfig(), { handlersDir: INBOUND_ONLY_DIR, skipBundling: true })).toThrow(
       /^ {2}scheduler: test\/infra\/fixtures\/inbound-only\/scheduler\.ts does not exist[\s\S]*^ {2}feedback: /m,
     );
+  });
+});
+
+describe('runtime configuration for the operator CLI', () => {
+  it('is the COMPLAINTS_CONFIG the functions get, as one line of JSON', () => {
+    const { stack } = buildTestApp(exampleConfig(), { skipBundling: true });
+    const fn = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x' } }))[0] as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    };
+    expect(runtimeConfigJson(exampleConfig())).toBe(fn.Properties.Environment.Variables[RUNTIME_ENV.appConfig]);
+    expect(runtimeConfigJson()).not.toContain('\n');
+    expect(() => runtimeConfigJson({ ...exampleConfig(), domain: 'bad domain' })).toThrow(ConfigError);
+  });
+
+  it('is what `tsx infra/app.ts --print-runtime-config` prints (and it synthesizes nothing)', () => {
+    const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+    const output = execFileSync(process.execPath, [tsx, 'infra/app.ts', '--print-runtime-config'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(output).toBe(`${runtimeConfigJson()}\n`);
+    expect(parseAppConfig(JSON.parse(output), 'printed').complaintAddress).toBe('complaints@example.com');
   });
 });
 
