@@ -5,7 +5,7 @@
  * configured minimum; otherwise the fallback category ("other").
  */
 import type { CompiledCategories } from './category-config.ts';
-import { cueMatches, type CueText } from './cues.ts';
+import { ClaimedWords, cueSpans, type CueText } from './cues.ts';
 
 export interface CategoryInput {
   subject: CueText;
@@ -36,21 +36,29 @@ export function classifyCategory(input: CategoryInput, categories: CompiledCateg
   const scores: Record<string, number> = {};
   const evidence: Record<string, Array<{ cue: string; points: number; where: string }>> = {};
   for (const category of categories.categories) {
-    // The same cue written under several languages (faktura, advokat) counts once, at its best.
-    const best = new Map<string, { cue: string; points: number; where: string }>();
+    // Every occurrence of every applicable cue, strongest first; the same cue written under
+    // several languages (faktura, advokat) and cues on words a stronger cue took count once.
+    const candidates: Array<{ key: string; cue: string; points: number; where: 'subject' | 'body'; spans: Array<[number, number]> }> = [];
     for (const [cueLanguage, cues] of category.cues) {
       const factor = languageFactor(categories, input.language, cueLanguage, input.languageUncertain);
       if (factor <= 0) continue;
       for (const cue of cues) {
-        const inSubject = cueMatches(cue, input.subject);
-        const inBody = !inSubject && cueMatches(cue, input.body);
-        if (!inSubject && !inBody) continue;
-        const points = cue.weight * factor * (inSubject ? categories.subjectWeight : 1);
-        const previous = best.get(cue.key);
-        if (!previous || previous.points < points) best.set(cue.key, { cue: cue.source, points, where: inSubject ? 'subject' : 'body' });
+        const inSubject = cueSpans(cue, input.subject);
+        if (inSubject.length > 0) candidates.push({ key: cue.key, cue: cue.source, points: cue.weight * factor * categories.subjectWeight, where: 'subject', spans: inSubject });
+        const inBody = cueSpans(cue, input.body);
+        if (inBody.length > 0) candidates.push({ key: cue.key, cue: cue.source, points: cue.weight * factor, where: 'body', spans: inBody });
       }
     }
-    const matched = [...best.values()].sort((a, b) => b.points - a.points);
+    candidates.sort((a, b) => b.points - a.points);
+    const counted = new Set<string>();
+    const claimed = { subject: new ClaimedWords(), body: new ClaimedWords() };
+    const matched: Array<{ cue: string; points: number; where: string }> = [];
+    for (const candidate of candidates) {
+      if (counted.has(candidate.key)) continue;
+      if (!claimed[candidate.where].claim(candidate.spans)) continue;
+      counted.add(candidate.key);
+      matched.push(candidate);
+    }
     scores[category.name] = round(matched.reduce((sum, entry) => sum + entry.points, 0));
     evidence[category.name] = matched;
   }

@@ -83,28 +83,58 @@ export function cueText(text: string): CueText {
   return { words, wordSet: new Set(words), prefixes: new Set(words.map((word) => word.slice(0, 3))) };
 }
 
-function matchesAt(tokens: CompiledCue['tokens'], words: readonly string[], tokenIndex: number, wordIndex: number): boolean {
-  if (tokenIndex === tokens.length) return true;
+/** The index after the last word of a match of tokens[tokenIndex…] starting at wordIndex, or -1. */
+function matchEnd(tokens: CompiledCue['tokens'], words: readonly string[], tokenIndex: number, wordIndex: number): number {
+  if (tokenIndex === tokens.length) return wordIndex;
   const token = tokens[tokenIndex]!;
   if (token === GAP) {
     for (let skip = 0; skip <= MAX_GAP && wordIndex + skip <= words.length; skip += 1) {
-      if (matchesAt(tokens, words, tokenIndex + 1, wordIndex + skip)) return true;
+      const end = matchEnd(tokens, words, tokenIndex + 1, wordIndex + skip);
+      if (end >= 0) return end;
     }
-    return false;
+    return -1;
   }
   const word = words[wordIndex];
-  return word !== undefined && token(word) && matchesAt(tokens, words, tokenIndex + 1, wordIndex + 1);
+  return word !== undefined && token(word) ? matchEnd(tokens, words, tokenIndex + 1, wordIndex + 1) : -1;
+}
+
+/** Where the cue occurs in the text: [first word, after last word) of every occurrence. */
+export function cueSpans(cue: CompiledCue, text: CueText): Array<[number, number]> {
+  if (cue.firstWord !== undefined && !text.wordSet.has(cue.firstWord)) return [];
+  if (cue.firstPrefix !== undefined && !text.prefixes.has(cue.firstPrefix)) return [];
+  const first = cue.tokens[0];
+  if (first === undefined || first === GAP) return [];
+  const { words } = text;
+  const spans: Array<[number, number]> = [];
+  for (let index = 0; index < words.length; index += 1) {
+    if (!first(words[index]!)) continue;
+    const end = matchEnd(cue.tokens, words, 1, index + 1);
+    if (end >= 0) spans.push([index, end]);
+  }
+  return spans;
 }
 
 /** Does the cue occur anywhere in the text? */
 export function cueMatches(cue: CompiledCue, text: CueText): boolean {
-  if (cue.firstWord !== undefined && !text.wordSet.has(cue.firstWord)) return false;
-  if (cue.firstPrefix !== undefined && !text.prefixes.has(cue.firstPrefix)) return false;
-  const first = cue.tokens[0];
-  if (first === undefined || first === GAP) return false;
-  const { words } = text;
-  for (let index = 0; index < words.length; index += 1) {
-    if (first(words[index]!) && matchesAt(cue.tokens, words, 1, index + 1)) return true;
+  return cueSpans(cue, text).length > 0;
+}
+
+/**
+ * Words already claimed by a stronger cue: a weaker cue on the same words ("vastus*" inside
+ * "vastust pole", "has stopped" inside "has stopped working") adds nothing.
+ */
+export class ClaimedWords {
+  private readonly claimed = new Set<number>();
+
+  /** Claims the first occurrence that is still free; false when every occurrence is taken. */
+  claim(spans: ReadonlyArray<readonly [number, number]>): boolean {
+    for (const [start, end] of spans) {
+      let free = true;
+      for (let index = start; index < end && free; index += 1) if (this.claimed.has(index)) free = false;
+      if (!free) continue;
+      for (let index = start; index < end; index += 1) this.claimed.add(index);
+      return true;
+    }
+    return false;
   }
-  return false;
 }
