@@ -3,9 +3,8 @@
  * with the sample data through the same precompiled path the Lambdas use, so a template that
  * compiles but fails or leaks at render time is caught too.
  */
-import { compileTemplateSet, evaluateSpecs, type TemplateSources } from '#templates/compiler';
-import { escapeExpression } from '#templates/helpers';
-import { createTemplateRuntime, type TemplateParts } from '#templates/runtime';
+import { compileTemplateSet, evaluateTemplates, type TemplateSources } from '#templates/compiler';
+import { createTemplateRuntime, type CompiledTemplateSet } from '#templates/runtime';
 import { sampleContexts } from '#templates/sample-data';
 import { EMAIL_KINDS, type EmailKind } from '#templates/schemas';
 import { DEFAULT_TEMPLATES_DIR, type Diagnostic, type TemplateSettings } from '#templates/source';
@@ -23,13 +22,13 @@ const LEAK = /\{\{|\}\}|\{[A-Za-z_][\w.]*\}|\$\{[^}]*\}|%[A-Za-z_][\w.]*%/;
 
 export function renderSamples(templates: TemplateSources[], settings: TemplateSettings): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  let specs: Record<string, Record<string, TemplateParts>>;
+  let compiled: CompiledTemplateSet;
   try {
-    specs = evaluateSpecs(templates, escapeExpression) as unknown as Record<string, Record<string, TemplateParts>>;
+    compiled = evaluateTemplates(templates);
   } catch (error) {
-    return [{ file: templates[0]?.file ?? 'templates', message: `precompiled templates do not load: ${(error as Error).message}` }];
+    return [{ file: templates[0]?.file ?? 'templates', message: `compiled templates do not load: ${(error as Error).message}` }];
   }
-  const runtime = createTemplateRuntime(specs, {
+  const runtime = createTemplateRuntime(compiled, {
     fallback: settings.fallback,
     locales: settings.locales,
     aliases: settings.aliases,

@@ -12,8 +12,10 @@
 import Handlebars from 'handlebars';
 import { convert, type HtmlToTextOptions, type SelectorDefinition } from 'html-to-text';
 import { analyzeTemplate } from '#templates/analyze';
-import { HELPER_NAMES } from '#templates/helpers';
-import { BLOCK_MARK } from '#templates/runtime';
+import { generateFunction } from '#templates/codegen';
+import { handlebarsEnvironment } from '#templates/handlebars-helpers';
+import { escapeExpression, HELPER_NAMES, templateRuntime, type TemplateRuntimeHelpers } from '#templates/helpers';
+import { BLOCK_MARK, type CompiledTemplateSet, type TemplateFunctions } from '#templates/runtime';
 import { emailContextSchemas, type EmailKind } from '#templates/schemas';
 import {
   compose,
@@ -39,6 +41,8 @@ export interface TemplateSources {
   text: string;
   /** Whether the text part was hand-written (.txt) or generated from the HTML. */
   textFrom: 'txt' | 'html';
+  /** The composed MJML (layout + partials + body) with its {{…}}, before MJML ran: what a run-time MJML renderer would compile. */
+  mjml: string;
 }
 
 export interface CompileResult {
@@ -109,7 +113,7 @@ export function brandAttributes(brand: BrandFile): string {
 // HTML with {{…}} -> text with {{…}}
 // ---------------------------------------------------------------------------------------------
 
-const HTML_TO_TEXT: HtmlToTextOptions = {
+export const HTML_TO_TEXT: HtmlToTextOptions = {
   wordwrap: false,
   selectors: [
     { selector: 'img', format: 'skip' },
@@ -169,7 +173,20 @@ export function textTemplateFromHtml(html: string): string {
     const tokens = [...line.matchAll(/HBX(\d+)X/g)];
     const onlyBlocks = line.replace(/HBX\d+X/g, '').trim() === '' && tokens.every((token) => isBlock(token[1] ?? ''));
     if (onlyBlocks) return line;
-    return line.replace(/HBX(\d+)X/g, (token, index: string) => (isBlock(index) ? `${BLOCK_MARK}${token}${BLOCK_MARK}` : token));
+    // An empty block can only leave a double space where a space sits outside it (before an
+    // opening tag, after a closing tag), and a leading or trailing one where the tag is at the
+    // start or end of the line with a space inside. {{else}} switches content: both sides count.
+    return line.replace(/HBX(\d+)X/g, (token, index: string, offset: number) => {
+      if (!isBlock(index)) return token;
+      const blankBefore = /[ \t]/.test(line[offset - 1] ?? '');
+      const blankAfter = /[ \t]/.test(line[offset + token.length] ?? '');
+      const atStart = line.slice(0, offset).trim() === '';
+      const atEnd = line.slice(offset + token.length).trim() === '';
+      const kind = /^\{\{~?\s*(else\b|[#^/])/.exec(expressions[Number(index)] ?? '')?.[1];
+      const needed =
+        kind === 'else' ? blankBefore || blankAfter : kind === '/' ? blankAfter || (atEnd && blankBefore) : blankBefore || (atStart && blankAfter);
+      return needed ? `${BLOCK_MARK}${token}${BLOCK_MARK}` : token;
+    });
   }
 }
 
@@ -320,13 +337,16 @@ async function compileOne(template: TemplateSource, set: TemplateSet, mjml: Mjml
     html,
     text,
     textFrom: textSource ? 'txt' : 'html',
+    mjml: mjmlSource.text,
   };
-  for (const [part, source] of [
-    ['HTML', sources.html],
-    ['text', sources.text],
+  for (const [part, source, mode] of [
+    ['subject', sources.subject, 'subject'],
+    ['HTML', sources.html, 'html'],
+    ['text', sources.text, 'text'],
   ] as const) {
     try {
       Handlebars.precompile(source, HANDLEBARS_OPTIONS);
+      generateFunction(source, mode);
     } catch (error) {
       diagnostics.push({
         file: part === 'text' && template.txt ? template.txt.file : file,
@@ -352,14 +372,44 @@ function mjmlDiagnostic(error: MjmlError, source: Composed): Diagnostic {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Precompilation
+// Compiled output
 // ---------------------------------------------------------------------------------------------
 
 export type TemplateMode = 'subject' | 'html' | 'text';
 
 /**
- * Handlebars' precompiled JavaScript for one part. HTML output is escaped by the project's own
- * escapeExpression (Handlebars' rules plus { and }), wired in through the factory's parameter.
+ * The body of `createTemplates(rt)`: { kind: { locale: { subject, html, text } } }, each a plain
+ * function generated from the template's Handlebars (codegen.ts).
+ */
+export function generateModuleBody(templates: TemplateSources[]): string {
+  const byKind = new Map<string, TemplateSources[]>();
+  for (const template of templates) byKind.set(template.kind, [...(byKind.get(template.kind) ?? []), template]);
+  const kinds = [...byKind.entries()].map(([kind, list]) => {
+    const locales = list.map(
+      (t) =>
+        `    ${JSON.stringify(t.locale)}: {\n      subject: ${generateFunction(t.subject, 'subject')},\n      html: ${generateFunction(t.html, 'html')},\n      text: ${generateFunction(t.text, 'text')}\n    }`,
+    );
+    return `  ${JSON.stringify(kind)}: {\n${locales.join(',\n')}\n  }`;
+  });
+  return `{\n${kinds.join(',\n')}\n}`;
+}
+
+/** Evaluates the generated functions in-process (preview, check): the same code the Lambdas run. */
+export function evaluateTemplates(templates: TemplateSources[]): CompiledTemplateSet {
+  const body = generateModuleBody(templates);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- dev tool: evaluating our own compiler output
+  const factory = new Function('rt', `"use strict";\nreturn ${body};`) as (rt: TemplateRuntimeHelpers) => CompiledTemplateSet;
+  return factory(templateRuntime);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The Handlebars reference: what Handlebars itself renders from the same sources. Tests compare
+// the compiled functions against it; it is not used at run time.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Handlebars' precompiled JavaScript for one part, with HTML escaping wired to the project's
+ * escapeExpression (Handlebars' rules plus { and }).
  */
 export function precompilePart(source: string, mode: TemplateMode): string {
   // precompile returns JavaScript source text (its type declaration says otherwise)
@@ -369,25 +419,25 @@ export function precompilePart(source: string, mode: TemplateMode): string {
   return wired;
 }
 
-export function precompileModuleBody(templates: TemplateSources[]): string {
-  const byKind = new Map<string, TemplateSources[]>();
-  for (const template of templates) byKind.set(template.kind, [...(byKind.get(template.kind) ?? []), template]);
-  const kinds = [...byKind.entries()].map(([kind, list]) => {
-    const locales = list.map(
-      (t) =>
-        `    ${JSON.stringify(t.locale)}: {\n      subject: ${precompilePart(t.subject, 'subject')},\n      html: ${precompilePart(t.html, 'html')},\n      text: ${precompilePart(t.text, 'text')}\n    }`,
-    );
-    return `  ${JSON.stringify(kind)}: {\n${locales.join(',\n')}\n  }`;
-  });
-  return `{\n${kinds.join(',\n')}\n}`;
-}
-
-/** Evaluates precompiled specs in-process (preview): same code path as the Lambda bundle. */
-export function evaluateSpecs(templates: TemplateSources[], escapeExpression: (value: unknown) => string): Record<string, Record<string, { subject: unknown; html: unknown; text: unknown }>> {
-  const body = precompileModuleBody(templates);
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- dev tool: evaluating our own precompiler output
-  const factory = new Function('escapeExpression', `return ${body};`) as (escape: (value: unknown) => string) => Record<string, Record<string, { subject: unknown; html: unknown; text: unknown }>>;
-  return factory(escapeExpression);
+/** Each template rendered by Handlebars' runtime with the same helpers: the reference for tests. */
+export function handlebarsReference(templates: TemplateSources[]): CompiledTemplateSet {
+  const html = handlebarsEnvironment('html');
+  const text = handlebarsEnvironment('text');
+  const spec = (source: string, mode: TemplateMode): TemplateSpecification =>
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- test reference: our own precompiler output
+    (new Function('escapeExpression', `return ${precompilePart(source, mode)};`) as (escape: (value: unknown) => string) => TemplateSpecification)(escapeExpression);
+  const out: Record<string, Record<string, TemplateFunctions>> = {};
+  for (const t of templates) {
+    const subject = text.template(spec(t.subject, 'subject'));
+    const body = html.template(spec(t.html, 'html'));
+    const plain = text.template(spec(t.text, 'text'));
+    (out[t.kind] ??= {})[t.locale] = {
+      subject: (context, data) => subject(context, { data }),
+      html: (context, data) => body(context, { data }),
+      text: (context, data) => plain(context, { data }),
+    };
+  }
+  return out;
 }
 
 export { DEFAULT_TEMPLATES_DIR };

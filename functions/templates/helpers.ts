@@ -7,11 +7,9 @@
  *   {{paragraphs value}}                                multi-line text: escaped, blank lines -> paragraphs
  *   {{#is value "literal"}}...{{else}}...{{/is}}        compare a value with one of its allowed values
  *
- * Runtime-safe: imports only handlebars/runtime (no compiler, no mjml). Intl formatters are
- * expensive to create (tens of microseconds), so they are cached per locale and style.
+ * Plain functions, no dependencies: the compiled templates call them directly (templateRuntime).
+ * Intl formatters are expensive to create (tens of microseconds), so they are cached.
  */
-import Runtime from 'handlebars/runtime';
-import type { HelperDelegate, HelperOptions } from 'handlebars';
 
 export const DATE_STYLES = ['date', 'datetime', 'time'] as const;
 export const NUMBER_STYLES = ['decimal', 'integer', 'percent'] as const;
@@ -39,8 +37,6 @@ export interface HelperData {
   timeZone: string;
   durationUnits?: Partial<Record<DurationUnit, UnitWords>> | undefined;
 }
-
-export type HelperMode = 'html' | 'text';
 
 /** The names `templates check` and the compiler treat as helpers; anything else is a variable. */
 export const HELPER_NAMES = ['formatDate', 'formatDuration', 'formatNumber', 'paragraphs', 'is'] as const;
@@ -113,7 +109,10 @@ const UNIT_SECONDS: Record<DurationUnit, number> = { week: 604_800, day: 86_400,
  * given in one unit is shown in that unit (P14D stays "14 days", PT48H stays "48 hours").
  */
 export function formatDuration(value: string, data: HelperData): string {
-  return remember(memoFor(durationMemos, `${data.locale}|${data.intl}`), value, () => formatDurationUncached(value, data));
+  // durationUnits belong to the locale, so the locale code alone keys the memo
+  let memo = durationMemos.get(data.locale);
+  if (!memo) durationMemos.set(data.locale, (memo = { results: new Map() }));
+  return remember(memo, value, () => formatDurationUncached(value, data));
 }
 
 function formatDurationUncached(value: string, data: HelperData): string {
@@ -163,29 +162,42 @@ function remember(memo: Memo, value: string, compute: () => string): string {
   return result;
 }
 
-const dateMemos = new Map<string, Memo>();
+/** Memo per formatter: style -> Intl locale -> time zone (nested maps: no key strings to build). */
+const dateMemos = new Map<string, Map<string, Map<string, Memo>>>();
 const durationMemos = new Map<string, Memo>();
 
-function memoFor(memos: Map<string, Memo>, key: string): Memo {
-  let memo = memos.get(key);
-  if (!memo) {
-    memo = { results: new Map() };
-    memos.set(key, memo);
-  }
+function dateMemo(style: DateStyle, intl: string, timeZone: string): Memo {
+  let byIntl = dateMemos.get(style);
+  if (!byIntl) dateMemos.set(style, (byIntl = new Map()));
+  let byZone = byIntl.get(intl);
+  if (!byZone) byIntl.set(intl, (byZone = new Map()));
+  let memo = byZone.get(timeZone);
+  if (!memo) byZone.set(timeZone, (memo = { results: new Map() }));
   return memo;
 }
 
 export function formatDate(value: string, style: DateStyle, data: HelperData): string {
-  const memo = memoFor(dateMemos, `${data.intl}|${data.timeZone}|${style}`);
-  return remember(memo, value, () => {
+  return remember(dateMemo(style, data.intl, data.timeZone), value, () => {
     const time = Date.parse(value);
     if (Number.isNaN(time)) throw new Error(`formatDate: "${value}" is not a date`);
     return dateFormat(data.intl, data.timeZone, style).format(time);
   });
 }
 
+const numberMemos = new Map<string, Map<string, Map<number, string>>>();
+
 export function formatNumber(value: number, style: NumberStyle, data: HelperData): string {
-  return numberFormat(data.intl, style).format(value);
+  let byIntl = numberMemos.get(style);
+  if (!byIntl) numberMemos.set(style, (byIntl = new Map()));
+  let results = byIntl.get(data.intl);
+  if (!results) byIntl.set(data.intl, (results = new Map()));
+  let result = results.get(value);
+  if (result === undefined) {
+    result = numberFormat(data.intl, style).format(value);
+    if (results.size >= MEMO_LIMIT) results.clear();
+    results.set(value, result);
+  }
+  return result;
 }
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;', '`': '&#x60;', '=': '&#x3D;', '{': '&#123;', '}': '&#125;' };
@@ -220,28 +232,8 @@ export function paragraphsHtml(value: string): string {
     .join('\n');
 }
 
-function paragraphsText(value: string): string {
+export function paragraphsText(value: string): string {
   return value.replace(/\r\n?/g, '\n').trim();
-}
-
-function isHelperOptions(value: unknown): value is HelperOptions {
-  return typeof value === 'object' && value !== null && 'data' in value && 'hash' in value;
-}
-
-function helperData(options: unknown, helper: string): HelperData {
-  if (!isHelperOptions(options)) throw new Error(`${helper}: called without Handlebars options`);
-  const data: unknown = options.data;
-  if (typeof data !== 'object' || data === null) throw new Error(`${helper}: rendered without locale data`);
-  const { locale, intl, timeZone, durationUnits } = data as Partial<HelperData>;
-  if (typeof locale !== 'string' || typeof intl !== 'string' || typeof timeZone !== 'string') {
-    throw new Error(`${helper}: rendered without locale data`);
-  }
-  return { locale, intl, timeZone, durationUnits };
-}
-
-/** Splits Handlebars' (...params, options) arguments. */
-function split(args: unknown[]): { params: unknown[]; options: unknown } {
-  return { params: args.slice(0, -1), options: args[args.length - 1] };
 }
 
 function styleOf<S extends string>(value: unknown, allowed: readonly S[], fallback: S, helper: string): S {
@@ -250,37 +242,59 @@ function styleOf<S extends string>(value: unknown, allowed: readonly S[], fallba
   throw new Error(`${helper}: style must be one of ${allowed.map((s) => `"${s}"`).join(', ')}, not ${JSON.stringify(value)}`);
 }
 
-/** The helpers for one output mode; html escapes multi-line text into paragraphs, text keeps it as is. */
-export function createHelpers(mode: HelperMode): Record<HelperName, HelperDelegate> {
-  return {
-    formatDate: (...args: unknown[]) => {
-      const { params, options } = split(args);
-      const [value, style] = params;
-      if (value === undefined || value === null || value === '') return '';
-      return formatDate(String(value), styleOf(style, DATE_STYLES, 'date', 'formatDate'), helperData(options, 'formatDate'));
-    },
-    formatDuration: (...args: unknown[]) => {
-      const { params, options } = split(args);
-      const [value] = params;
-      if (value === undefined || value === null || value === '') return '';
-      return formatDuration(String(value), helperData(options, 'formatDuration'));
-    },
-    formatNumber: (...args: unknown[]) => {
-      const { params, options } = split(args);
-      const [value, style] = params;
-      if (typeof value !== 'number') return value === undefined || value === null ? '' : String(value);
-      return formatNumber(value, styleOf(style, NUMBER_STYLES, 'decimal', 'formatNumber'), helperData(options, 'formatNumber'));
-    },
-    paragraphs: (...args: unknown[]) => {
-      const [value] = split(args).params;
-      if (value === undefined || value === null) return '';
-      return mode === 'html' ? new Runtime.SafeString(paragraphsHtml(String(value))) : paragraphsText(String(value));
-    },
-    is: function (this: unknown, ...args: unknown[]) {
-      const { params, options } = split(args);
-      if (!isHelperOptions(options)) throw new Error('is: called without Handlebars options');
-      const [value, expected] = params;
-      return value === expected ? options.fn(this) : options.inverse(this);
-    },
-  };
+// ---------------------------------------------------------------------------------------------
+// The helpers as templates call them: a missing value renders as nothing, styles are checked.
+// Shared by the compiled templates (via templateRuntime) and Handlebars (handlebars-helpers.ts).
+// ---------------------------------------------------------------------------------------------
+
+export function formatDateHelper(value: unknown, style: unknown, data: HelperData): string {
+  if (value === undefined || value === null || value === '') return '';
+  return formatDate(String(value), styleOf(style, DATE_STYLES, 'date', 'formatDate'), data);
 }
+
+export function formatDurationHelper(value: unknown, data: HelperData): string {
+  if (value === undefined || value === null || value === '') return '';
+  return formatDuration(String(value), data);
+}
+
+export function formatNumberHelper(value: unknown, style: unknown, data: HelperData): string {
+  if (typeof value !== 'number') return value === undefined || value === null ? '' : String(value);
+  return formatNumber(value, styleOf(style, NUMBER_STYLES, 'decimal', 'formatNumber'), data);
+}
+
+export function paragraphsHtmlHelper(value: unknown): string {
+  return value === undefined || value === null ? '' : paragraphsHtml(String(value));
+}
+
+export function paragraphsTextHelper(value: unknown): string {
+  return value === undefined || value === null ? '' : paragraphsText(String(value));
+}
+
+/** {{#if}}: Handlebars' rule: falsy values and empty lists are false (0 too). */
+export function truthy(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value);
+}
+
+/** {{#with}}: Handlebars' isEmpty: everything but 0 that is falsy, and empty lists. */
+export function present(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : Boolean(value) || value === 0;
+}
+
+/** {{value}} in a text part or subject: no escaping, nothing for a missing value. */
+export function toText(value: unknown): string {
+  return value === undefined || value === null ? '' : String(value);
+}
+
+/** Everything compiled templates call (see codegen.ts). */
+export const templateRuntime = {
+  esc: escapeExpression,
+  str: toText,
+  truthy,
+  present,
+  formatDate: formatDateHelper,
+  formatDuration: formatDurationHelper,
+  formatNumber: formatNumberHelper,
+  paragraphsHtml: paragraphsHtmlHelper,
+  paragraphsText: paragraphsTextHelper,
+};
+export type TemplateRuntimeHelpers = typeof templateRuntime;

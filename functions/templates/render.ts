@@ -2,12 +2,13 @@
  * Renders an email from the templates admins edit in templates/.
  *
  * The templates were compiled at build time (`npm run build:templates`, run automatically before
- * test, start, bench and synth) into precompiled Handlebars functions; this module imports them
- * statically so esbuild bundles them into each Lambda. mjml is never loaded here: rendering is a
- * few string concatenations (microseconds), not an MJML compile (milliseconds).
+ * test, start, bench and synth): MJML ran once, and each template's Handlebars became a plain
+ * JavaScript function. This module imports them statically so esbuild bundles them into each
+ * Lambda. Neither mjml nor Handlebars is loaded here: rendering is a few string concatenations
+ * (microseconds), not an MJML compile (milliseconds).
  */
-import { createTemplateSpecs, templateSettings } from '../../.build/templates/compiled.js';
-import { escapeExpression } from '#templates/helpers';
+import { createTemplates, templateSettings } from '../../.build/templates/compiled.js';
+import { templateRuntime } from '#templates/helpers';
 import { createTemplateRuntime, type RenderedEmail, type RenderOptions } from '#templates/runtime';
 import type { EmailContexts, EmailKind } from '#templates/schemas';
 
@@ -43,7 +44,7 @@ export type {
 export { TemplateContextError, TemplateNotFoundError } from '#templates/runtime';
 export type { RenderedEmail, RenderOptions } from '#templates/runtime';
 
-const runtime = createTemplateRuntime(createTemplateSpecs(escapeExpression), templateSettings);
+const runtime = createTemplateRuntime(createTemplates(templateRuntime), templateSettings);
 
 /**
  * Renders `kind` for a complaint. The context is validated against the kind's schema (throws

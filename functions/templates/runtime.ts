@@ -1,11 +1,10 @@
 /**
- * The run-time half of templating, independent of where the precompiled specs come from (the
- * build's .build/templates/compiled.js for the Lambdas, an in-memory compile for the preview).
- * Imports only handlebars/runtime: no compiler, no mjml.
+ * The run-time half of templating, independent of where the compiled template functions come
+ * from (the build's .build/templates/compiled.js for the Lambdas, an in-memory compile for the
+ * preview and the check). No Handlebars, no mjml: a template is a plain function.
  */
-import Runtime from 'handlebars/runtime';
 import { formatZodIssues } from '#core/errors';
-import { createHelpers, type HelperData, type LocaleSettings } from '#templates/helpers';
+import type { HelperData, LocaleSettings } from '#templates/helpers';
 import { emailContextSchemas, type EmailContexts, type EmailKind } from '#templates/schemas';
 
 export interface RenderedEmail<K extends EmailKind = EmailKind> {
@@ -33,17 +32,14 @@ export interface TemplateRuntimeSettings {
   readonly timeZone: string;
 }
 
-export interface TemplateParts {
-  readonly subject: TemplateSpecification;
-  readonly html: TemplateSpecification;
-  readonly text: TemplateSpecification;
+/** One template, compiled: each part is (context, helper data) => string. */
+export type TemplateFunction = (context: unknown, data: HelperData) => string;
+export interface TemplateFunctions {
+  readonly subject: TemplateFunction;
+  readonly html: TemplateFunction;
+  readonly text: TemplateFunction;
 }
-
-interface Delegates {
-  subject: HandlebarsTemplateDelegate;
-  html: HandlebarsTemplateDelegate;
-  text: HandlebarsTemplateDelegate;
-}
+export type CompiledTemplateSet = Readonly<Record<string, Readonly<Record<string, TemplateFunctions>> | undefined>>;
 
 export class TemplateContextError extends Error {
   readonly issues: string;
@@ -59,25 +55,6 @@ export class TemplateNotFoundError extends Error {
     super(`No ${kind} template for any of: ${tried.join(', ')} (run npm run build:templates?)`);
     this.name = 'TemplateNotFoundError';
   }
-}
-
-function environment(mode: 'html' | 'text'): typeof Runtime {
-  const env = Runtime.create();
-  // Handlebars copies every registered helper on each call: keep only what templates may use.
-  env.unregisterHelper('log');
-  env.unregisterHelper('lookup');
-  env.registerHelper(createHelpers(mode));
-  return env;
-}
-const htmlEnvironment = environment('html');
-const textEnvironment = environment('text');
-
-export function instantiate(parts: TemplateParts): Delegates {
-  return {
-    subject: textEnvironment.template(parts.subject),
-    html: htmlEnvironment.template(parts.html),
-    text: textEnvironment.template(parts.text),
-  };
 }
 
 /** The order in which locales are tried: the request, its base language, aliases, then the fallbacks. */
@@ -98,28 +75,58 @@ export function localeCandidates(requested: string, fallbackLocale: string, sett
 }
 
 /** Strips control characters and line breaks: a subject is one header line. */
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
+// eslint-disable-next-line no-control-regex -- as above
+const HAS_CONTROL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
+
 export function singleLine(value: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  return value.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  const flat = HAS_CONTROL.test(value) ? value.replace(CONTROL, ' ') : value;
+  return (flat.includes('  ') ? flat.replace(/ {2,}/g, ' ') : flat).trim();
 }
 
 /**
- * Marks where {{#if}}/{{else}}/{{/if}} (and other blocks) sat in a text part generated from HTML.
- * A block that renders nothing leaves its neighbours' spaces behind ("late.   Next"); tidyText
- * collapses each run of marks and spaces into one space, or nothing at a line's start or end.
+ * Marks where {{#if}}/{{else}}/{{/if}} (and other blocks) sat in a text part generated from HTML,
+ * when spaces surround them. A block that renders nothing leaves its neighbours' spaces behind
+ * ("late.   Next"); tidyText collapses each run of marks and spaces into one space, or nothing
+ * at a line's start or end.
  */
 export const BLOCK_MARK = '\u0001';
-const MARKED_RUN = /[ \t]*\u0001[\u0001 \t]*/g;
+
+const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
 
 export function tidyText(text: string): string {
+  let mark = text.indexOf(BLOCK_MARK);
   let out = text;
-  if (out.includes(BLOCK_MARK)) {
-    out = out.replace(MARKED_RUN, (run: string, offset: number, whole: string) => {
-      const before = whole[offset - 1];
-      const after = whole[offset + run.length];
-      if (before === undefined || before === '\n' || after === undefined || after === '\n') return '';
-      return run.includes(' ') || run.includes('\t') ? ' ' : '';
-    });
+  if (mark >= 0) {
+    // a hand-written loop: a regex with a callback costs several times more here
+    // (never index into `out` while building it: that would flatten the string every time)
+    out = '';
+    let last = 0;
+    let before: string | undefined;
+    while (mark >= 0) {
+      let start = mark;
+      while (start > last && isBlank(text[start - 1])) start--;
+      let end = mark + 1;
+      let spaced = start < mark;
+      for (; end < text.length; end++) {
+        const char = text[end];
+        if (isBlank(char)) spaced = true;
+        else if (char !== BLOCK_MARK) break;
+      }
+      if (start > last) {
+        out += text.slice(last, start);
+        before = text[start - 1];
+      }
+      const after = text[end];
+      if (spaced && before !== undefined && before !== '\n' && after !== undefined && after !== '\n') {
+        out += ' ';
+        before = ' ';
+      }
+      last = end;
+      mark = text.indexOf(BLOCK_MARK, end);
+    }
+    out += text.slice(last);
   }
   return out.includes('\n\n\n') ? out.replace(/\n{3,}/g, '\n\n') : out;
 }
@@ -133,33 +140,34 @@ export interface TemplateRuntime {
  * A renderer over a set of precompiled specs. Validates the context against the kind's schema,
  * picks the locale (fallback chain), renders subject, HTML and text.
  */
-export function createTemplateRuntime(
-  specs: Readonly<Record<string, Readonly<Record<string, TemplateParts>> | undefined>>,
-  settings: TemplateRuntimeSettings,
-): TemplateRuntime {
-  const cache = new Map<string, Delegates>();
+export function createTemplateRuntime(templates: CompiledTemplateSet, settings: TemplateRuntimeSettings): TemplateRuntime {
   const locales = new Map(settings.locales.map((locale) => [locale.code.toLowerCase(), locale]));
+  /** The resolved locale per kind, requested locale and fallback: the chain is walked once per combination. */
+  const resolved = new Map<EmailKind, Map<string, Map<string, string | null>>>();
 
   const resolveLocale = (kind: EmailKind, locale: string, fallbackLocale: string): string | undefined => {
-    const available = specs[kind];
-    if (!available) return undefined;
-    for (const candidate of localeCandidates(locale, fallbackLocale, settings)) {
-      const code = locales.get(candidate)?.code;
-      if (code && available[code]) return code;
+    let byLocale = resolved.get(kind);
+    if (!byLocale) resolved.set(kind, (byLocale = new Map()));
+    let byFallback = byLocale.get(locale);
+    if (!byFallback) {
+      if (byLocale.size > 200) byLocale.clear();
+      byLocale.set(locale, (byFallback = new Map()));
     }
-    return undefined;
-  };
-
-  const delegatesFor = (kind: EmailKind, locale: string): Delegates | undefined => {
-    const key = `${kind}/${locale}`;
-    let delegates = cache.get(key);
-    if (!delegates) {
-      const parts = specs[kind]?.[locale];
-      if (!parts) return undefined;
-      delegates = instantiate(parts);
-      cache.set(key, delegates);
+    const known = byFallback.get(fallbackLocale);
+    if (known !== undefined) return known ?? undefined;
+    let found: string | undefined;
+    const available = templates[kind];
+    if (available) {
+      for (const candidate of localeCandidates(locale, fallbackLocale, settings)) {
+        const code = locales.get(candidate)?.code;
+        if (code && available[code]) {
+          found = code;
+          break;
+        }
+      }
     }
-    return delegates;
+    byFallback.set(fallbackLocale, found ?? null);
+    return found;
   };
 
   return {
@@ -168,22 +176,21 @@ export function createTemplateRuntime(
       const parsed = emailContextSchemas[kind].safeParse(context);
       if (!parsed.success) throw new TemplateContextError(kind, formatZodIssues(parsed.error));
       const locale = resolveLocale(kind, options.locale, options.fallbackLocale);
-      const delegates = locale ? delegatesFor(kind, locale) : undefined;
+      const template = locale ? templates[kind]?.[locale] : undefined;
       const localeSettings = locale ? locales.get(locale.toLowerCase()) : undefined;
-      if (!locale || !delegates || !localeSettings) throw new TemplateNotFoundError(kind, localeCandidates(options.locale, options.fallbackLocale, settings));
+      if (!locale || !template || !localeSettings) throw new TemplateNotFoundError(kind, localeCandidates(options.locale, options.fallbackLocale, settings));
       const data: HelperData = {
         locale,
         intl: localeSettings.intl,
         timeZone: options.timeZone ?? settings.timeZone,
         durationUnits: localeSettings.durationUnits,
       };
-      const runtimeOptions = { data };
       return {
         kind,
         locale,
-        subject: singleLine(delegates.subject(parsed.data, runtimeOptions)),
-        html: delegates.html(parsed.data, runtimeOptions),
-        text: tidyText(delegates.text(parsed.data, runtimeOptions)),
+        subject: singleLine(template.subject(parsed.data, data)),
+        html: template.html(parsed.data, data),
+        text: tidyText(template.text(parsed.data, data)),
       };
     },
   };

@@ -96,8 +96,13 @@ export const sampleContexts: { [K in EmailKind]: EmailContexts[K] } = {
       accountNumbers: [],
       orderNumbers: ['4471-220'],
     },
-    customer: { name: 'Anna Jensen', email: 'anna.jensen@example.net' },
+    customer: {
+      name: 'Anna Jensen',
+      email: 'anna.jensen@example.net',
+      earlierComplaints: [{ reference: 'CMP-2H8RT4', subject: 'Invoice sent twice', receivedAt: '2024-11-02T09:15:00Z', status: 'closed', category: 'billing' }],
+    },
     sla: { firstResponseDue: '2025-03-10T16:42:00Z', resolutionDue: '2025-03-15T08:42:00Z' },
+    relatedTo: 'CMP-5W1ZQ2',
     link: 'https://admin.example.com/complaints/CMP-7K3QX9',
   },
   escalation: {

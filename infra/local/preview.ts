@@ -13,9 +13,9 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderSamples } from '#templates/check';
-import { compileTemplateSet, evaluateSpecs } from '#templates/compiler';
-import { escapeExpression, escapeHtml } from '#templates/helpers';
-import { createTemplateRuntime, type RenderedEmail, type TemplateParts } from '#templates/runtime';
+import { compileTemplateSet, evaluateTemplates } from '#templates/compiler';
+import { escapeHtml } from '#templates/helpers';
+import { createTemplateRuntime, type RenderedEmail } from '#templates/runtime';
 import { sampleContexts } from '#templates/sample-data';
 import { EMAIL_KIND_AUDIENCE, EMAIL_KINDS, isEmailKind, type EmailKind } from '#templates/schemas';
 import { DEFAULT_TEMPLATES_DIR, formatDiagnostic, listTemplateFiles, type Diagnostic } from '#templates/source';
@@ -53,8 +53,7 @@ async function snapshot(templatesDir: string, version: number): Promise<Snapshot
   if (result.settings && result.templates.length > 0) {
     diagnostics.push(...renderSamples(result.templates, result.settings));
     try {
-      const specs = evaluateSpecs(result.templates, escapeExpression) as unknown as Record<string, Record<string, TemplateParts>>;
-      const runtime = createTemplateRuntime(specs, { ...result.settings, timeZone: result.settings.brand.timeZone });
+      const runtime = createTemplateRuntime(evaluateTemplates(result.templates), { ...result.settings, timeZone: result.settings.brand.timeZone });
       for (const template of result.templates) {
         try {
           emails.set(key(template.kind, template.locale), runtime.renderEmail(template.kind, sampleContexts[template.kind], { locale: template.locale, fallbackLocale: template.locale }));
