@@ -6,7 +6,9 @@
  */
 import * as z from 'zod/mini';
 import { formatZodIssues } from '../errors.ts';
-import { compileCue, cueProblem, type CompiledCue } from './cues.ts';
+import { cueProblem } from './cues.ts';
+
+export { STRENGTHS, compileCategoryConfig, type CompiledCategories, type CompiledCategory, type Strength } from './category-compile.ts';
 
 const cueString = z.string().check(
   z.superRefine((cue, context) => {
@@ -14,10 +16,6 @@ const cueString = z.string().check(
     if (problem) context.addIssue({ code: 'custom', message: problem, input: cue });
   }),
 );
-
-/** How much a cue counts, by the group it is listed in. */
-export const STRENGTHS = { strong: 2, medium: 1.5, normal: 1, weak: 0.5 } as const;
-export type Strength = keyof typeof STRENGTHS;
 
 /** A language's cues: a plain list (all "normal"), or lists grouped by strength. */
 const cueLists = z.union(
@@ -105,42 +103,4 @@ export function parseCategoryConfig(json: unknown, sourceName: string): Category
   const result = validateCategoryConfig(json, sourceName);
   if (!result.ok) throw new CategoryConfigError(result.message);
   return result.config;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-export interface CompiledCategory {
-  name: string;
-  label: string;
-  /** Cues by language ("*" for every language). */
-  cues: ReadonlyMap<string, readonly CompiledCue[]>;
-}
-
-export interface CompiledCategories {
-  fallbackCategory: string;
-  subjectWeight: number;
-  minimumScore: number;
-  relatedLanguages: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  categories: readonly CompiledCategory[];
-}
-
-export function compileCategoryConfig(config: CategoryConfig): CompiledCategories {
-  return {
-    fallbackCategory: config.fallbackCategory,
-    subjectWeight: config.subjectWeight,
-    minimumScore: config.minimumScore,
-    relatedLanguages: config.relatedLanguages,
-    categories: Object.entries(config.categories).map(([name, category]) => ({
-      name,
-      label: category.label ?? name,
-      cues: new Map(
-        Object.entries(category.cues).map(([language, lists]) => {
-          const groups: Array<[Strength, readonly string[] | undefined]> = Array.isArray(lists)
-            ? [['normal', lists]]
-            : (Object.keys(STRENGTHS) as Strength[]).map((strength) => [strength, lists[strength]]);
-          return [language, groups.flatMap(([strength, cues]) => (cues ?? []).map((cue) => compileCue(cue, STRENGTHS[strength])))];
-        }),
-      ),
-    })),
-  };
 }

@@ -4,7 +4,7 @@
  * close its language is to the detected one. The best category wins if it scores at least the
  * configured minimum; otherwise the fallback category ("other").
  */
-import type { CompiledCategories } from './category-config.ts';
+import type { CompiledCategories } from './category-compile.ts';
 import { ClaimedWords, cueSpans, type CueText } from './cues.ts';
 
 export interface CategoryInput {

@@ -56,82 +56,82 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
   authority: {
     en: {
       strong:
-        'trading standards|citizens advice|ombudsman|consumer protection|consumer authority|consumer council|information commissioner|ico|advertising standards authority|financial conduct authority|competition and markets authority|cma|ftc|federal trade commission|better business bureau|bbb|ofcom|ofgem|ofwat|environmental health|food standards|report you to|reporting you to|reported you to|report this to the police|report you to the police|regulator',
-      medium: 'police|authorities',
+        'trading standards|citizens advice|ombudsman|consumer protection|consumer authority|consumer council|information commissioner|ico|advertising standards authority|financial conduct authority|competition and markets authority|cma|ftc|federal trade commission|better business bureau|bbb|ofcom|ofgem|ofwat|environmental health|food standards|report you to|reporting you to|reported you to|report this to the police|report you to the police|regulator|action fraud|reported it to the police|reported this to the police',
+      medium: 'police|authorities|fraud*|unauthorised|unauthorized',
     },
     da: {
       strong: 'forbrugerombudsmand*|forbrugerklagenævn*|nævnenes hus|forbrugerrådet|forbrugerstyrelsen|konkurrence- og forbrugerstyrelsen|sikkerhedsstyrelsen|fødevarestyrelsen|datatilsynet|ankenævn*|anmelde jer|anmelder jer|anmeldt jer',
-      medium: 'politiet|myndighed*|tilsyn*',
+      medium: 'politiet|myndighed*|tilsyn*|svindel|misbrug*|uautoriser*',
     },
     nb: {
       strong: 'forbrukerrådet|forbrukertilsynet|forbrukerklageutvalget|forbrukerombud*|forliksrådet|dsb|mattilsynet|datatilsynet|nemnd*|anmelde dere|anmelder dere|melde dere|melder dere|meldt fra til',
-      medium: 'politiet|myndighet*|tilsyn*|melde det til|melder det til',
+      medium: 'politiet|myndighet*|tilsyn*|melde det til|melder det til|svindel|misbruk*|uautoriser*',
     },
     sv: {
       strong: 'allmänna reklamationsnämnden|arn|konsumentverket|konsumentombudsman*|konsumentvägledning*|hallå konsument|imy|integritetsskyddsmyndighet*|elsäkerhetsverket|livsmedelsverket|anmäla er|anmäler er|anmält er|anmäla det|anmäler det|anmäla ärendet|anmäler ärendet',
-      medium: 'polisen|myndighet*|tillsyn*',
+      medium: 'polisen|myndighet*|tillsyn*|bedrägeri*|obehörig*',
     },
     de: {
       strong: 'verbraucherzentrale*|verbraucherschutz*|landesbeauftragt*|datenschutzbeauftragt*|schlichtungsstelle*|ombudsstelle*|ombudsmann|datenschutzbehörde*|datenschutzaufsicht*|aufsichtsbehörde*|landesdatenschutz*|bundesnetzagentur|bafin|gewerbeaufsicht*|lebensmittelaufsicht|gesundheitsamt|melde sie|bei der polizei',
-      medium: 'polizei|behörde*|melden werde',
+      medium: 'polizei|behörde*|melden werde|betrug*|nicht autorisiert*',
     },
     et: {
       strong: 'tarbijakaitse*|tarbijavaidluste komisjon*|ttja|tehnilise järelevalve|andmekaitse inspektsioon*|andmekaitse inspektsiooni*|aki|lepitusorgan*',
-      medium: 'politsei*|järelevalve*|teavitan*|teavitanud',
+      medium: 'politsei*|järelevalve*|teavitan*|teavitanud|pettus*|volitamata',
       weak: 'amet*|pöördun*|pöördunud',
     },
     fi: {
       strong: 'kuluttajaneuvon*|kuluttaja-asiamie*|kuluttajariitalautakun*|kkv|kilpailu- ja kuluttajavirasto|tietosuojavaltuutet*|tukes|ruokavirasto',
-      medium: 'poliisi*|viranomai*|teen ilmoituksen',
+      medium: 'poliisi*|viranomai*|teen ilmoituksen|petos*|luvaton|luvattomi*',
       weak: 'ilmoitan*',
     },
   },
   safety: {
     en: {
       strong:
-        'swallowed|swallowing|had to have surgery|needed surgery|operated on|burning plastic|before a child|before someone gets hurt|caught fire|catch fire|caught on fire|on fire|set on fire|burst into flames|went up in flames|flames|fire hazard|fire risk|fire brigade|fire service|fire department|fire extinguisher|electric shock|electrocut*|explod*|explosion|injur*|hospitalised|hospitalized|a&e|a & e|emergency room|er visit|ambulance|needed stitches|had stitches|for stitches|allergic reaction|anaphyla*|epipen|adrenaline|choking|choke hazard|carbon monoxide|gas leak|smell of gas|safety hazard|health hazard|sparks|sparking|sparked|burnt my|burned my|burnt his|burned his|burnt her|burned her|burns to|bleeding|broke his|broke her|broke my|broken arm|broken leg|broken wrist|fractur*|concussion|shards|pieces of glass|food poisoning|salmonella|listeria|could have killed|could have died|someone gets hurt|someone will get hurt|someone gets killed|someone dies|life threatening|life-threatening|smell of burning|burning smell|scorch mark*|poisoned|toxic fumes',
+        'poisoning|poisoned|collapsed|violently sick|on a drip|the vet says|emergency vet|swallowed|swallowing|had to have surgery|needed surgery|operated on|burning plastic|before a child|before someone gets hurt|caught fire|catch fire|caught on fire|on fire|set on fire|burst into flames|went up in flames|flames|fire hazard|fire risk|fire brigade|fire service|fire department|fire extinguisher|electric shock|electrocut*|explod*|explosion|injur*|hospitalised|hospitalized|a&e|a & e|emergency room|er visit|ambulance|needed stitches|had stitches|for stitches|allergic reaction|anaphyla*|epipen|adrenaline|choking|choke hazard|carbon monoxide|gas leak|smell of gas|safety hazard|health hazard|sparks|sparking|sparked|burnt my|burned my|burnt his|burned his|burnt her|burned her|burns to|bleeding|broke his|broke her|broke my|broken arm|broken leg|broken wrist|fractur*|concussion|shards|pieces of glass|food poisoning|salmonella|listeria|could have killed|could have died|someone gets hurt|someone will get hurt|someone gets killed|someone dies|life threatening|life-threatening|smell of burning|burning smell|scorch mark*|poisoned|toxic fumes',
       medium: 'hospital|dangerous|unsafe|hazard*|scorch*|scald*|poison*|undeclared|not safe|safety|glass in',
       normal: 'smoke|smoking|fumes|overheat*|hurt|cut his|cut her|cut my|blood|recall*|shock|burn*|melted|a doctor|the doctor|gp',
       weak: 'child|children|toddler|baby|son|daughter',
     },
     da: {
       strong:
-        'slugte|slugt|blev opereret|måtte opereres|brændt plastik|lugt af brændt|kom* til skade|gik i brand|går i brand|brandfare|brandfarlig*|brandskade*|brandsår|brandvæsen*|brandalarm*|ildslukker|brændemærke*|elektrisk stød|fik stød|stød fra|eksploder*|kom til skade|kvæstet|kvæstelse*|personskade*|skadestue*|ambulance*|allergisk reaktion|allergisk chok|kvælning*|kvælningsfare|giftig*|forgiftning*|madforgiftning|gnister|gnistrede|gnistre|glasskår|glasstykker|livsfarlig*|kunne have slået|kunne være død|brændt mig|brændte mig|brandsårene|røgudvikling|brækkede armen|brækkede benet|brækkede håndleddet',
+        'forgiftning*|faldt om|kastede voldsomt op|ligger på drop|dyrlægen|slugte|slugt|blev opereret|måtte opereres|brændt plastik|lugt af brændt|kom* til skade|gik i brand|går i brand|brandfare|brandfarlig*|brandskade*|brandsår|brandvæsen*|brandalarm*|ildslukker|brændemærke*|elektrisk stød|fik stød|stød fra|eksploder*|kom til skade|kvæstet|kvæstelse*|personskade*|skadestue*|ambulance*|allergisk reaktion|allergisk chok|kvælning*|kvælningsfare|giftig*|forgiftning*|madforgiftning|gnister|gnistrede|gnistre|glasskår|glasstykker|livsfarlig*|kunne have slået|kunne være død|brændt mig|brændte mig|brandsårene|røgudvikling|brækkede armen|brækkede benet|brækkede håndleddet',
       medium: 'farlig*|sikkerhedsrisiko|fare for|røgen|overophed*|brændt|brændte|brand i|sygehus*|hospital*',
       normal: 'smeltede|smeltet|skadet|slog sig|blod|tilbagekald*|kalde partiet tilbage|lægen|læge',
       weak: 'røg|sikkerhed*|barn|børn|datter|søn',
     },
     nb: {
       strong:
-        'svelget|ble operert|måtte opereres|brent plast|lukt av brent|kom* til skade|blir skadet|tok fyr|tatt fyr|begynte å brenne|brannfare|brannfarlig*|brannskade*|brannvesen*|brannalarm*|brannslukk*|svimerke*|brent merke|elektrisk støt|fikk støt|støt fra|eksploder*|skadet seg|kom til skade|personskade*|legevakt*|ambulanse*|allergisk reaksjon|allergisk sjokk|kvelning*|kvelningsfare|giftig*|forgiftning*|matforgiftning|gnister|gnistret|gnistre|glassbiter|glasskår|livsfarlig*|kunne ha drept|kunne vært død|brent meg|brente meg|røykutvikling|brakk armen|brakk beinet|brakk håndleddet',
+        'forgiftning*|falt om|kastet voldsomt opp|veterinæren|brukket|svelget|ble operert|måtte opereres|brent plast|lukt av brent|kom* til skade|blir skadet|tok fyr|tatt fyr|begynte å brenne|brannfare|brannfarlig*|brannskade*|brannvesen*|brannalarm*|brannslukk*|svimerke*|brent merke|elektrisk støt|fikk støt|støt fra|eksploder*|skadet seg|kom til skade|personskade*|legevakt*|ambulanse*|allergisk reaksjon|allergisk sjokk|kvelning*|kvelningsfare|giftig*|forgiftning*|matforgiftning|gnister|gnistret|gnistre|glassbiter|glasskår|livsfarlig*|kunne ha drept|kunne vært død|brent meg|brente meg|røykutvikling|brakk armen|brakk beinet|brakk håndleddet',
       medium: 'farlig*|sikkerhetsrisiko|fare for|røyk|røyken|overopphet*|brent|brente|brann i|sykehus*',
       normal: 'smeltet|skadet|slo seg|blod|tilbakekall*|trekke det tilbake|legen|lege',
       weak: 'sikkerhet*|barn|barna|datter|sønn',
     },
     sv: {
       strong:
-        'svalde|svalt ... magnet*|opererades|fick opereras|bränd plast|luktade bränt|kommer till skada|kom till skada|fattade eld|började brinna|brandfara|brandrisk|brandfarlig*|brandskada*|brännskad*|brandkår*|räddningstjänst*|brandlarm*|brandsläck*|brännmärke*|elektrisk stöt|fick en stöt|stöt från|exploder*|skadade sig|skadade mig|skadat sig|personskada*|akuten|ambulans*|allergisk reaktion|allergisk chock|kvävning*|kvävningsrisk|giftig*|förgiftning*|matförgiftning|gnistor|gnistrade|gnistra|glasbitar|glassplitter|livsfarlig*|kunde ha dödat|kunde ha dött|brände mig|bränt mig|rökutveckling|bröt armen|bröt benet|bröt handleden',
+        'förgiftning*|föll ihop|kräktes våldsamt|veterinären|brutit|svalde|svalt ... magnet*|opererades|fick opereras|bränd plast|luktade bränt|kommer till skada|kom till skada|fattade eld|började brinna|brandfara|brandrisk|brandfarlig*|brandskada*|brännskad*|brandkår*|räddningstjänst*|brandlarm*|brandsläck*|brännmärke*|elektrisk stöt|fick en stöt|stöt från|exploder*|skadade sig|skadade mig|skadat sig|personskada*|akuten|ambulans*|allergisk reaktion|allergisk chock|kvävning*|kvävningsrisk|giftig*|förgiftning*|matförgiftning|gnistor|gnistrade|gnistra|glasbitar|glassplitter|livsfarlig*|kunde ha dödat|kunde ha dött|brände mig|bränt mig|rökutveckling|bröt armen|bröt benet|bröt handleden',
       medium: 'farlig*|säkerhetsrisk*|risk för|röken|ryka|rykte|överhett*|bränd|brände|brännhet*|brand i|sjukhus*',
       normal: 'smälte|smält|skadad|slog sig|blod|återkalla*|dra tillbaka|dras tillbaka|läkare',
       weak: 'rök|säkerhet*|barn|barnen|dotter|son',
     },
     de: {
       strong:
-        'verschluckt|verschlucken|wurde operiert|operiert werden|verbranntes plastik|zu schaden kommen|zu schaden gekommen|feuer gefangen|fing feuer|in brand|brandgefahr|brandschaden*|brandloch|brandfleck*|brandmelder|feuerwehr|feuerlöscher|verschmort|verkohlt|stromschlag|elektrischen schlag|explodiert*|explosion|verletzt*|verletzung*|verbrennung*|hand verbrannt|verbrüh*|notaufnahme|notarzt|rettungswagen|genäht werden|allergische reaktion|allergischer schock|erstick*|giftig*|vergiftung*|lebensmittelvergiftung|funken|glassplitter|glasscherben|lebensgefährlich*|hätte tot|tödlich*|hätte sterben|brandgeruch|arm gebrochen|bein gebrochen|mich geschnitten|sich geschnitten|daran geschnitten',
+        'vergiftung*|vergiftet|zusammengebrochen|tierarzt sagt|gebrochen|verschluckt|verschlucken|wurde operiert|operiert werden|verbranntes plastik|zu schaden kommen|zu schaden gekommen|feuer gefangen|fing feuer|in brand|brandgefahr|brandschaden*|brandloch|brandfleck*|brandmelder|feuerwehr|feuerlöscher|verschmort|verkohlt|stromschlag|elektrischen schlag|explodiert*|explosion|verletzt*|verletzung*|verbrennung*|hand verbrannt|verbrüh*|notaufnahme|notarzt|rettungswagen|genäht werden|allergische reaktion|allergischer schock|erstick*|giftig*|vergiftung*|lebensmittelvergiftung|funken|glassplitter|glasscherben|lebensgefährlich*|hätte tot|tödlich*|hätte sterben|brandgeruch|arm gebrochen|bein gebrochen|mich geschnitten|sich geschnitten|daran geschnitten',
       medium: 'gefährlich*|sicherheitsrisiko|gefahr|rauch|überhitz*|unsicher|qualm*|brannte|verbrannt|krankenhaus*',
       normal: 'geschmolzen|blut|zurückgerufen|arzt|geschnitten',
       weak: 'sicherheit*|rückruf*|kind|kinder|tochter|sohn',
     },
     et: {
       strong:
-        'neelas|alla neelanud|opereeri*|põlenud plastik*|viga saab|viga saanud|süttis põlema|tulekahju*|leegid|leek*|tuleoht*|päästeamet*|tulekustut*|kustuti|elektrilöök*|plahvat*|vigastus*|vigastas|vigastada|viga saanud|sai viga|emo|erakorralise meditsiini|kiirabi*|õmmeldi|allergiline reaktsioon|lämbu*|mürgi*|toidumürgitus|sädeme*|säde|klaasikillud|klaasikild*|eluohtlik*|oleks võinud surra|põletus*|põletas|kõrbemisjälg|murdis käe*|murdis jala*|murdis *luu|luumurd*',
+        'mürgitus*|mürgistus*|kokku kukkus|loomaarst*|murdsin|murdis|neelas|alla neelanud|opereeri*|põlenud plastik*|viga saab|viga saanud|süttis põlema|tulekahju*|leegid|leek*|tuleoht*|päästeamet*|tulekustut*|kustuti|elektrilöök*|plahvat*|vigastus*|vigastas|vigastada|viga saanud|sai viga|emo|erakorralise meditsiini|kiirabi*|õmmeldi|allergiline reaktsioon|lämbu*|mürgi*|toidumürgitus|sädeme*|säde|klaasikillud|klaasikild*|eluohtlik*|oleks võinud surra|põletus*|põletas|kõrbemisjälg|murdis käe*|murdis jala*|murdis *luu|luumurd*',
       medium: 'ohtlik*|oht|suits*|ülekuume*|süttis|põlema|haigla*|kõrbe*',
       normal: 'sulas|sulanud|veri|tagasi kutsu*|müügilt eemalda*|arst',
       weak: 'põles|ohutus*|laps|lapsed|lapse|tütar|poeg',
     },
     fi: {
       strong:
-        'nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
+        'myrkyty*|lyyhistyi|eläinlääkäri*|murtui|katkesi*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
       medium: 'vaarallinen|vaarallista|vaara|savu*|ylikuumen*|sairaala*|murtui|paloi',
       normal: 'suli|sulanut|veri|takaisinveto*|vedettävä pois|vetää heti pois|lääkäri',
       weak: 'turvallisuus*|lapsi|lapset|tytär|poika',
@@ -180,12 +180,12 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
     en: {
       strong:
         "data breach|data leak|privacy breach|breach of privacy|breach of my privacy|breach of my personal data|personal data breach|serious breach|identity theft|someone else's ... name|someone else's ... address|someone else's ... details|someone else's ... data|someone else's ... information|someone else's ... invoice|another customer's|other customers' data|other people's ... details|other people's ... orders|other people's ... data|order history of|see other customers|can see other people|gave out my|gave my address|confirmed my ... address|my personal information is|my personal details|email addresses of|all recipients|in the cc|cc field|data leaked|details leaked|information leaked",
-      medium: 'personal data|personal information|exposed|without any security checks|security checks|privacy problem|privacy issue|passport|gdpr breach',
+      medium: 'personal data|personal information|exposed|without any security checks|security checks|privacy problem|privacy issue|passport|gdpr breach|got hold of my|from your system|hacked',
       normal: 'gdpr|data protection|bank details|card details|my data|my details|privacy|different person',
     },
     da: {
       strong: 'databrud|datalæk|læk af|brud på persondatasikkerheden|persondatasikkerhed*|andres oplysninger|andres data|en anden kundes|anden persons|en andens ... oplysninger|en andens ... faktura|en andens ... navn|en andens ... adresse|en andens ... data|fremmede oplysninger|mine oplysninger til|cpr-nummer|cpr nummer|identitetstyveri|alle modtageres|cc-feltet|kopifeltet',
-      medium: 'persondata|personoplysninger|personlige oplysninger|gdpr',
+      medium: 'persondata|personoplysninger|personlige oplysninger|gdpr|mit pas|kopi af mit pas|fået fat i mine|hacket',
       normal: 'databeskyttelse|mine oplysninger|mine data|privatliv*',
     },
     nb: {
@@ -195,22 +195,22 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
     },
     sv: {
       strong: 'dataintrång|dataläcka|dataläckage|personuppgiftsincident*|brott mot gdpr|andras uppgifter|andras personuppgifter|en annan kunds|annan persons|helt annan persons|personnummer|identitetsstöld|alla mottagares|kopiefältet|e-postadresser öppet',
-      medium: 'personuppgifter|personliga uppgifter|integritet*|gdpr',
+      medium: 'personuppgifter|personliga uppgifter|integritet*|gdpr|mitt pass|kopian av mitt pass|bankuppgifter|hackad*',
       normal: 'mina uppgifter|mina data|dataskydd',
     },
     de: {
       strong: 'datenleck|datenpanne|datenschutzverletzung|datenschutzverstoß|verstoß gegen die dsgvo|dsgvo-verstoß|fremde kundendaten|fremden kundendaten|fremde daten|fremde rechnung|eines anderen kunden|fremden person|völlig fremden|identitätsdiebstahl|aller empfänger|sämtlicher empfänger|adressen ... empfänger|cc-feld|im cc',
-      medium: 'personenbezogene daten|persönliche daten|dsgvo|datenschutz*|anderen kunden',
+      medium: 'personenbezogene daten|persönliche daten|dsgvo|datenschutz*|anderen kunden|reisepass|personalausweis|bankdaten|gehackt',
       normal: 'meine daten|iban',
     },
     et: {
       strong: 'andmeleke|andmelekke|isikuandmete leke|isikuandmete lekke|kellegi teise ... arve*|kellegi teise ... andme*|kellegi teise ... nimi|kellegi teise ... aadress*|kellegi teise ... tellimus*|teise kliendi|võõra inimese|võõra isiku|isikukood*|identiteedivargus|kõigi saajate|koopiaväljal|isikuandmete rikkumine',
-      medium: 'isikuandme*|andmekaitse*|gdpr|privaatsus*',
+      medium: 'isikuandme*|andmekaitse*|gdpr|privaatsus*|passi koopia|pangaandmed|häkit*',
       normal: 'minu andmed|minu andmeid',
     },
     fi: {
       strong: 'tietovuoto|tietoturvaloukkaus|tietosuojaloukkaus|jonkun toisen ... tied*|jonkun toisen ... lasku*|jonkun toisen ... nimi|jonkun toisen ... osoite*|toisen asiakkaan|muiden asiakkaiden tiedot|vieraan ihmisen|henkilötunnu*|identiteettivarkaus|kaikkien vastaanottajien|kopiokentässä',
-      medium: 'henkilötied*|tietosuoja*|gdpr|yksityisyy*',
+      medium: 'henkilötied*|tietosuoja*|gdpr|yksityisyy*|passin kopio|pankkitiedot|hakkeroi*',
       normal: 'tietoni|minun tietoni',
     },
   },
