@@ -124,6 +124,54 @@ export class DynamoComplaintStore implements ComplaintStore {
     return complaint?.feedback ? 'already' : 'not-resolved';
   }
 
+  async reopenComplaint(reference: string): Promise<'reopened' | 'not-resolved'> {
+    const updated = await this.conditionalUpdate({
+      Key: complaintKey(reference),
+      UpdateExpression: 'SET #status = :open, gsi1pk = :gsi1pk REMOVE feedback',
+      ConditionExpression: '#status = :resolved',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':open': 'open', ':resolved': 'resolved', ':gsi1pk': 'STATUS#open' },
+    });
+    return updated ? 'reopened' : 'not-resolved';
+  }
+
+  async updateClassification(reference: string, change: { category?: string; severity?: string }): Promise<void> {
+    const sets: string[] = [];
+    const values: Record<string, string> = {};
+    if (change.category) {
+      sets.push('classification.category = :category');
+      values[':category'] = change.category;
+    }
+    if (change.severity) {
+      sets.push('classification.severity = :severity');
+      values[':severity'] = change.severity;
+    }
+    if (sets.length === 0) return;
+    await this.db.send(
+      new UpdateCommand({ TableName: this.table, Key: complaintKey(reference), UpdateExpression: `SET ${sets.join(', ')}`, ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: values }),
+    );
+  }
+
+  async recordAgentReply(reference: string, at: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: complaintKey(reference),
+        UpdateExpression: 'SET firstAgentReplyAt = if_not_exists(firstAgentReplyAt, :at), lastAgentReplyAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+  }
+
+  async complaintsOf(customerEmail: string, limit = 20): Promise<Complaint[]> {
+    const items = await this.queryAll(
+      { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerEmail.toLowerCase()}` }, ScanIndexForward: false },
+      limit,
+    );
+    return items.map((item) => fromItem<Complaint>(item));
+  }
+
   async listComplaints(query: { status?: string; limit?: number }): Promise<Complaint[]> {
     const statuses = query.status ? [query.status] : [...COMPLAINT_STATUSES];
     const limit = query.limit ?? 100;

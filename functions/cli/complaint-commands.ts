@@ -3,7 +3,7 @@ import { dynamoDocumentClient, sesClient } from '#adapters/aws-clients';
 import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
 import { SesOutbox } from '#adapters/ses-outbox';
 import { RUNTIME_ENV } from '#adapters/table-schema';
-import { COMPLAINT_STATUSES, type Complaint } from '#core/complaint';
+import { COMPLAINT_STATUSES, type Complaint, type TimelineEvent } from '#core/complaint';
 import { findReference } from '#core/reference';
 import { systemClock } from '#workflows/ports';
 import { CliError, loadConnectionEnv } from './connection.ts';
@@ -44,6 +44,8 @@ export function complaintCommands(): Command[] {
       const [timeline, emails] = await Promise.all([complaints.getTimeline(reference), outbox.listSent(reference)]);
       if (options.json) return printJson({ complaint, timeline, emails });
       console.log(describeComplaint(complaint));
+      console.log('\nConversation');
+      console.log(conversation(complaint, timeline));
       console.log('\nTimeline');
       for (const event of timeline) console.log(`  ${event.at}  ${event.actor.padEnd(8)} ${event.summary}`);
       console.log('\nEmails sent');
@@ -100,8 +102,29 @@ function describeComplaint(complaint: Complaint): string {
   if (complaint.orderNumbers.length) lines.push(`Orders:    ${complaint.orderNumbers.join(', ')}`);
   if (complaint.accountNumbers.length) lines.push(`Accounts:  ${complaint.accountNumbers.join(', ')}`);
   if (complaint.attachments.length) lines.push(`Files:     ${complaint.attachments.map((file) => file.filename).join(', ')}`);
-  lines.push('', complaint.body + (complaint.bodyTruncated ? '\n[… truncated; the whole message is in S3]' : ''));
+  if (complaint.possiblyRelatedTo) lines.push(`Related:   possibly continues ${complaint.possiblyRelatedTo}`);
+  if (complaint.bodyTruncated) lines.push('Note:      the body below is truncated; the whole message is in S3');
   return lines.join('\n');
+}
+
+/** The customer's words and ours, in order, as people wrote them. */
+function conversation(complaint: Complaint, timeline: TimelineEvent[]): string {
+  const turns = [`── ${complaint.receivedAt}  ${complaint.customer.name} (customer)\n${indent(complaint.body)}`];
+  for (const event of timeline) {
+    const text = typeof event.details?.text === 'string' ? event.details.text : undefined;
+    if (event.type === 'customer-reply') turns.push(`── ${event.at}  ${complaint.customer.name} (customer)\n${indent(text ?? event.summary)}`);
+    if (event.type === 'agent-reply') turns.push(`── ${event.at}  ${event.actor} (agent)\n${indent(text ?? event.summary)}`);
+    if (event.type === 'note') turns.push(`── ${event.at}  ${event.actor} (internal note)\n${indent(event.summary)}`);
+    if (event.type === 'resolved') turns.push(`── ${event.at}  ${event.actor} resolved it\n${indent(event.summary)}`);
+  }
+  return turns.join('\n\n');
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `   ${line}`)
+    .join('\n');
 }
 
 function table(header: string[], rows: string[][]): string {

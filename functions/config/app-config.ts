@@ -30,6 +30,12 @@ export const appConfigSchema = z.object({
   complaintAddress: emailAddress,
   agentsAddress: emailAddress,
   managersAddress: emailAddress,
+  /** Who may speak for the company by replying to an agent notification. */
+  agents: z
+    .array(z.object({ name: z.string().min(1), email: emailAddress, title: z.string().optional() }))
+    .default([]),
+  /** A customer reply to a resolved complaint reopens it (true) or opens a new, linked one (false). */
+  reopenOnReply: z.boolean().default(true),
   defaultLocale: z.string().min(2).default('en'),
   sla: z.object({
     firstResponse: isoDuration,

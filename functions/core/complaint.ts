@@ -39,6 +39,8 @@ export interface Complaint {
   classification: Classification;
   sla: { firstResponseDue: string; resolutionDue: string };
   acknowledgement?: { sesMessageId: string; messageIdHeader: string; sentAt: string };
+  /** Set when threading was uncertain: the complaint this one may continue. */
+  possiblyRelatedTo?: string;
   firstAgentReplyAt?: string;
   lastAgentReplyAt?: string;
   resolution?: Resolution;

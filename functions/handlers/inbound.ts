@@ -8,7 +8,7 @@ import { formatZodIssues } from '#core/errors';
 import { sesReceiptEventSchema } from '#events/ses-receipt';
 import { systemClock, type InboundOutcome } from '#workflows/ports';
 import { receiveMail, type ReceiveMailDeps } from '#workflows/receive-mail';
-import { logger, runtimeSettings } from './runtime.ts';
+import { categoryNames, logger, runtimeSettings, signingSecret } from './runtime.ts';
 
 let deps: ReceiveMailDeps | undefined;
 
@@ -22,6 +22,8 @@ function wire(): ReceiveMailDeps {
     outbox: new SesOutbox(sesClient(), db, settings.tableName, systemClock, { messageIdDomain: settings.config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
     scheduler: new SqsScheduler(sqsClient(), settings.schedulerQueueUrl, systemClock, settings.schedulerMaxDelaySeconds),
     clock: systemClock,
+    signingSecret: signingSecret(),
+    categories: categoryNames(),
     inboundPrefix: settings.inboundPrefix,
     attachmentsPrefix: settings.attachmentsPrefix,
     log: (message, fields) => logger.info(message, fields),

@@ -1,6 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { appConfigFromEnv, type AppConfig } from '#config/app-config';
 import { RUNTIME_ENV } from '#adapters/table-schema';
+import { bundledCategories } from '#core/classify/index';
 
 export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'complaints' });
 
@@ -35,9 +36,21 @@ export function runtimeSettings(env: NodeJS.ProcessEnv = process.env): RuntimeSe
 
 /** The key that signs feedback links and the public URL of the feedback page. */
 export function feedbackSettings(env: NodeJS.ProcessEnv = process.env): { secret: string; baseUrl: string } {
-  const secret = env[RUNTIME_ENV.feedbackSecret];
+  const secret = signingSecret(env);
   const baseUrl = env[RUNTIME_ENV.feedbackBaseUrl];
-  if (!secret || secret.length < 16) throw new Error(`Environment variable ${RUNTIME_ENV.feedbackSecret} must hold a key of at least 16 characters`);
   if (!baseUrl) throw new Error(`Environment variable ${RUNTIME_ENV.feedbackBaseUrl} is not set`);
   return { secret, baseUrl };
+}
+
+/** The key behind every signed token and address (feedback links, agent reply addresses). */
+export function signingSecret(env: NodeJS.ProcessEnv = process.env): string {
+  const secret = env[RUNTIME_ENV.feedbackSecret];
+  if (!secret || secret.length < 16) throw new Error(`Environment variable ${RUNTIME_ENV.feedbackSecret} must hold a key of at least 16 characters`);
+  return secret;
+}
+
+/** The category names agents may use in #category (from the admin-edited categories.json). */
+export function categoryNames(): string[] {
+  const { categories, fallbackCategory } = bundledCategories();
+  return [...new Set([...categories.map((category) => category.name), fallbackCategory])];
 }

@@ -39,6 +39,8 @@ export async function sendToCustomer(
   deps: OutboundDeps,
   expiresAt: number,
   extras: Pick<OutboundEmail, 'attachments' | 'cc'> = {},
+  /** False only for words a person wrote (an agent's reply): RFC 3834 marks the rest automatic. */
+  automatic = true,
 ): Promise<SendOutcome> {
   const { config } = deps;
   const email: OutboundEmail = {
@@ -49,7 +51,7 @@ export async function sendToCustomer(
     text: rendered.text,
     html: rendered.html,
     ...threadOf(complaint),
-    automatic: true,
+    automatic,
     ...extras,
   };
   const outcome = await deps.outbox.sendOnce({ reference: complaint.reference, ...key }, email);
@@ -65,6 +67,7 @@ export async function sendInternal(
   rendered: RenderedEmail,
   deps: OutboundDeps,
   expiresAt: number,
+  extras: Pick<OutboundEmail, 'replyTo'> = {},
 ): Promise<SendOutcome> {
   const { config } = deps;
   const outcome = await deps.outbox.sendOnce(
@@ -77,6 +80,7 @@ export async function sendInternal(
       html: rendered.html,
       references: [],
       automatic: true,
+      ...extras,
     },
   );
   await recordSent(complaint.reference, key.kind, rendered.locale, outcome, deps, expiresAt, to);
@@ -88,7 +92,7 @@ async function recordSent(reference: string, kind: string, locale: string, outco
   await deps.complaints.linkMessageId(outcome.messageIdHeader, reference, expiresAt);
   await deps.complaints.addEvent(
     reference,
-    { at: outcome.sentAt, type: 'email-sent', actor: 'system', summary: `${kind} sent to ${audience} (${locale})`, details: { kind, messageId: outcome.messageIdHeader } },
+    { at: outcome.sentAt, type: 'email-sent', actor: 'system', summary: `${kind.split(':')[0]} sent to ${audience} (${locale})`, details: { kind, messageId: outcome.messageIdHeader } },
     expiresAt,
   );
 }

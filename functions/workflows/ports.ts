@@ -15,7 +15,10 @@ export interface MailStore {
 }
 
 export type InboundOutcome =
-  | { outcome: 'complaint'; reference: string }
+  | { outcome: 'complaint'; reference: string; possiblyRelatedTo?: string }
+  | { outcome: 'customer-reply'; reference: string; via: string; reopened?: boolean }
+  | { outcome: 'agent-reply'; reference: string; agent: string; commands: string[]; relayed: boolean }
+  | { outcome: 'rejected'; reason: string; reference?: string }
   | { outcome: 'screened'; rule: string; reason: string }
   | { outcome: 'ignored'; reason: string };
 
@@ -45,6 +48,13 @@ export interface ComplaintStore {
   resolveComplaint(reference: string, resolution: Resolution): Promise<'resolved' | 'not-open'>;
   /** Records the first feedback only; 'already' when feedback exists, 'not-resolved' when the complaint is open. */
   recordFeedback(reference: string, feedback: Feedback): Promise<'recorded' | 'already' | 'not-resolved'>;
+  /** resolved → open again; 'not-resolved' when it was not resolved. */
+  reopenComplaint(reference: string): Promise<'reopened' | 'not-resolved'>;
+  updateClassification(reference: string, change: { category?: string; severity?: string }): Promise<void>;
+  /** Records an agent's reply time (first and last) for the SLA and the follow-up rules. */
+  recordAgentReply(reference: string, at: string): Promise<void>;
+  /** The customer's complaints, newest first, through the per-customer index (no scan). */
+  complaintsOf(customerEmail: string, limit?: number): Promise<Complaint[]>;
   listComplaints(query: { status?: string; limit?: number }): Promise<Complaint[]>;
   listScreened(query: { limit?: number }): Promise<InboundRecord[]>;
 }

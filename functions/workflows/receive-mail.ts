@@ -8,10 +8,12 @@ import type { SesReceiptRecord } from '#events/ses-receipt';
 import { SES_SETUP_NOTIFICATION } from '#events/ses-receipt';
 import { parseInbound, UnparseableMailError, type ParsedInbound } from '#mail/parse';
 import { renderEmail } from '#templates/render';
+import { findThread } from '#core/mailbox/thread';
+import { checkAgent, notifyAgents, receiveAgentReply, receiveCustomerReply, tellAgent, type MailboxDeps } from './mailbox.ts';
 import { brandContext, sendToCustomer } from './outbound.ts';
 import type { Clock, ComplaintStore, InboundOutcome, MailStore, Outbox, Scheduler } from './ports.ts';
 
-export interface ReceiveMailDeps {
+export interface ReceiveMailDeps extends MailboxDeps {
   config: AppConfig;
   mailStore: MailStore;
   complaints: ComplaintStore;
@@ -82,14 +84,46 @@ export async function receiveMail(record: SesReceiptRecord, deps: ReceiveMailDep
   }
   const mailWithSender = { ...parsed, from: parsed.from };
 
+  const thread = await findThread(
+    { from: parsed.from.address, recipients: receipt.recipients, subject: parsed.subject, inReplyTo: parsed.inReplyTo, references: parsed.references },
+    deps.config.complaintAddress,
+    {
+      byMessageId: (id) => deps.complaints.findByMessageId(id),
+      customerOf: async (reference) => (await deps.complaints.getComplaint(reference))?.customer.email,
+    },
+  );
+  let possiblyRelatedTo = thread.kind === 'new' ? thread.possiblyRelatedTo : undefined;
+  if (thread.kind === 'agent') {
+    const existing = await deps.complaints.getComplaint(thread.reference);
+    const check = checkAgent(parsed.from.address, thread.reference, thread.agentToken, verdictsOf(receipt), deps);
+    if (!existing || !check.ok) {
+      const reason = !existing ? `agent reply for unknown complaint ${thread.reference}` : check.ok ? '' : check.reason;
+      if (existing) {
+        await deps.complaints.addEvent(existing.reference, { at: receivedAt, type: 'agent-reply-rejected', actor: parsed.from.address, summary: `Rejected: ${reason}` }, expiresAt);
+        if (!check.ok && check.knownAgent) await tellAgent(existing, check.knownAgent, mail.messageId, `Your reply was not accepted: ${reason}.`, deps);
+      }
+      return finish({ outcome: 'rejected', reference: thread.reference, reason }, parsed);
+    }
+    return finish(await receiveAgentReply(existing, check.agent, parsed, mail.messageId, receivedAt, deps), parsed);
+  }
+  if (thread.kind === 'customer') {
+    const existing = await deps.complaints.getComplaint(thread.reference);
+    if (existing && (existing.status === 'open' || deps.config.reopenOnReply)) {
+      return finish(await receiveCustomerReply(existing, parsed, mail.messageId, thread.via, receivedAt, deps), parsed);
+    }
+    possiblyRelatedTo = thread.reference;
+  }
+
   const attachments = await storeAttachments(parsed, mail.messageId, deps);
-  const complaint = await createComplaint(mailWithSender, { sesMessageId: mail.messageId, receivedAt, rawS3Key: rawKey }, attachments, deps, expiresAt);
+  const built = await createComplaint(mailWithSender, { sesMessageId: mail.messageId, receivedAt, rawS3Key: rawKey }, attachments, deps, expiresAt, possiblyRelatedTo);
+  const complaint = built;
   await deps.complaints.addEvent(complaint.reference, receivedEvent(complaint), expiresAt);
   if (complaint.customerMessageId) await deps.complaints.linkMessageId(complaint.customerMessageId, complaint.reference, expiresAt);
 
   await acknowledge(complaint, deps, expiresAt);
+  await notifyAgents(complaint, 'new-complaint', mail.messageId, complaint.body, deps);
   await scheduleLifecycle(complaint, deps);
-  return finish({ outcome: 'complaint', reference: complaint.reference }, parsed);
+  return finish({ outcome: 'complaint', reference: complaint.reference, possiblyRelatedTo }, parsed);
 }
 
 async function createComplaint(
@@ -98,9 +132,10 @@ async function createComplaint(
   attachments: StoredAttachment[],
   deps: ReceiveMailDeps,
   expiresAt: number,
+  possiblyRelatedTo: string | undefined,
 ): Promise<Complaint> {
   for (let attempt = 0; attempt < MAX_REFERENCE_ATTEMPTS; attempt += 1) {
-    const candidate = buildComplaint(mail, receipt, attachments, deps.config, attempt);
+    const candidate = { ...buildComplaint(mail, receipt, attachments, deps.config, attempt), ...(possiblyRelatedTo ? { possiblyRelatedTo } : {}) };
     const result = await deps.complaints.createComplaint(candidate, expiresAt);
     if (result === 'created') return candidate;
     if (result === 'exists') return (await deps.complaints.getComplaint(candidate.reference)) ?? candidate;

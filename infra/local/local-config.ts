@@ -14,6 +14,10 @@ export const LOCAL_APP_CONFIG: AppConfigInput = {
   },
   complaintAddress: 'complaints@example.com',
   agentsAddress: 'agents@example.com',
+  agents: [
+    { name: 'Sam Berg', email: 'sam.berg@staff.example.org', title: 'Customer Care Specialist' },
+    { name: 'Liis Tamm', email: 'liis.tamm@staff.example.org', title: 'Customer Care Lead' },
+  ],
   managersAddress: 'managers@example.com',
   defaultLocale: 'en',
   sla: { firstResponse: 'PT10M', resolution: 'PT30M' },

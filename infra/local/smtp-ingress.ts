@@ -72,9 +72,9 @@ function sesLikeMessageId(): string {
 }
 
 /**
- * SES computes spam/virus/SPF/DKIM/DMARC verdicts; the stand-in cannot, so it reports PASS for
- * spam and virus, GRAY for authentication, and lets a test say otherwise with one header:
- * `X-Local-SES-Verdicts: spam=FAIL, dkim=PASS`.
+ * SES computes spam/virus/SPF/DKIM/DMARC verdicts; the stand-in cannot, so it reports what a
+ * correctly configured sender gets (PASS) and lets a test say otherwise with one header:
+ * `X-Local-SES-Verdicts: spam=FAIL, spf=FAIL, dkim=FAIL`.
  */
 function verdictOverrides(raw: Buffer): Record<string, string> {
   const headerEnd = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
@@ -101,9 +101,9 @@ function receiptEvent(messageId: string, source: string, recipients: string[], o
             recipients,
             spamVerdict: status('spam', 'PASS'),
             virusVerdict: status('virus', 'PASS'),
-            spfVerdict: status('spf', 'GRAY'),
-            dkimVerdict: status('dkim', 'GRAY'),
-            dmarcVerdict: status('dmarc', 'GRAY'),
+            spfVerdict: status('spf', 'PASS'),
+            dkimVerdict: status('dkim', 'PASS'),
+            dmarcVerdict: status('dmarc', 'PASS'),
             dmarcPolicy: overrides.dmarcpolicy?.toLowerCase(),
           },
         },

@@ -46,6 +46,7 @@ describe('a complaint sent by SMTP to the local stack', () => {
     expect(mail.html).toBeTruthy();
     expect(mail.messageId).toMatch(/@eu-west-1\.amazonses\.com>$/);
 
+    await stack.drain();
     const store = new DynamoComplaintStore(dynamoDocumentClient(), 'complaints');
     const complaint = await store.getComplaint(reference!);
     expect(complaint).toMatchObject({
@@ -58,6 +59,11 @@ describe('a complaint sent by SMTP to the local stack', () => {
     expect(complaint?.acknowledgement?.messageIdHeader).toBe(mail.messageId);
     expect(await store.findByMessageId(mail.messageId!)).toBe(reference);
     const timeline = await store.getTimeline(reference!);
-    expect(timeline.map((event) => event.type)).toEqual(['complaint-received', 'email-sent']);
+    expect(timeline.map((event) => event.type)).toEqual(['complaint-received', 'email-sent', 'email-sent']);
+    expect(timeline.map((event) => event.summary)).toEqual([
+      'Complaint received: My blender arrived broken',
+      'acknowledgement sent to customer (en)',
+      'agent-notification sent to agents@example.com (en)',
+    ]);
   });
 });
