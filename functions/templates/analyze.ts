@@ -88,10 +88,14 @@ export function variablePaths(schema: Schema, prefix = ''): Array<{ path: string
   return [{ path: prefix, type: describe(inner), optional }];
 }
 
+/** In an admin's words: "text", "number", "yes/no", "one of …", or the schema's description. */
 function describe(schema: Schema): string {
+  const description = (schema as { description?: unknown }).description;
+  if (typeof description === 'string') return description;
   const values = enumValues(schema);
   if (values) return `one of ${values.map((v) => JSON.stringify(v)).join(' | ')}`;
-  return valueKind(schema) === 'other' ? 'value' : valueKind(schema);
+  const kind = valueKind(schema);
+  return kind === 'string' ? 'text' : kind === 'boolean' ? 'yes/no' : kind === 'other' ? 'value' : kind;
 }
 
 function distance(a: string, b: string): number {

@@ -5,7 +5,7 @@
  */
 import { compileTemplateSet, evaluateTemplates, type TemplateSources } from '#templates/compiler';
 import { createTemplateRuntime, type CompiledTemplateSet } from '#templates/runtime';
-import { sampleContexts } from '#templates/sample-data';
+import { sampleWithBrand } from '#templates/sample-data';
 import { EMAIL_KINDS, type EmailKind } from '#templates/schemas';
 import { DEFAULT_TEMPLATES_DIR, type Diagnostic, type TemplateSettings } from '#templates/source';
 
@@ -37,7 +37,7 @@ export function renderSamples(templates: TemplateSources[], settings: TemplateSe
   for (const template of templates) {
     const kind: EmailKind = template.kind;
     try {
-      const rendered = runtime.renderEmail(kind, sampleContexts[kind], { locale: template.locale, fallbackLocale: template.locale });
+      const rendered = runtime.renderEmail(kind, sampleWithBrand(kind, settings.brand), { locale: template.locale, fallbackLocale: template.locale });
       if (rendered.locale !== template.locale) {
         diagnostics.push({ file: template.file, message: `rendered as "${rendered.locale}" instead of "${template.locale}"` });
       }

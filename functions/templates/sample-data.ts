@@ -148,3 +148,9 @@ export const sampleContexts: { [K in EmailKind]: EmailContexts[K] } = {
 
 /** A customer who writes markup and template syntax: must come out escaped in HTML and intact in text. */
 export const HOSTILE_TEXT = '<script>alert("x")</script> {{brand.name}} {{{customer.name}}} & co';
+
+/** A kind's sample with the brand an admin set in templates/brand.json (what the preview shows). */
+export function sampleWithBrand<K extends EmailKind>(kind: K, brand: BrandContext): EmailContexts[K] {
+  const { name, postalAddress, website, signOff } = brand;
+  return { ...sampleContexts[kind], brand: { name, postalAddress, ...(website ? { website } : {}), signOff } };
+}

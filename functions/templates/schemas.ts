@@ -20,8 +20,8 @@ const ISO_DURATION = /^P(?!$)(?:\d+W|(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+
 
 // Plain regex checks: zod runs them several times faster than a refine() callback, and the
 // render path validates every context.
-export const isoTimestamp = z.string().regex(ISO_TIMESTAMP, 'an ISO-8601 timestamp such as 2025-03-14T15:00:00Z');
-export const isoDuration = z.string().regex(ISO_DURATION, 'an ISO-8601 duration such as PT8H or P5D');
+export const isoTimestamp = z.string().regex(ISO_TIMESTAMP, 'an ISO-8601 timestamp such as 2025-03-14T15:00:00Z').describe('date and time (show it with formatDate)');
+export const isoDuration = z.string().regex(ISO_DURATION, 'an ISO-8601 duration such as PT8H or P5D').describe('duration (show it with formatDuration)');
 
 /** Name, postal address and sign-off come from the application config (brand.*). */
 export const brandContextSchema = z.object({

@@ -16,7 +16,7 @@ import { renderSamples } from '#templates/check';
 import { compileTemplateSet, evaluateTemplates } from '#templates/compiler';
 import { escapeHtml } from '#templates/helpers';
 import { createTemplateRuntime, type RenderedEmail } from '#templates/runtime';
-import { sampleContexts } from '#templates/sample-data';
+import { sampleWithBrand } from '#templates/sample-data';
 import { EMAIL_KIND_AUDIENCE, EMAIL_KINDS, isEmailKind, type EmailKind } from '#templates/schemas';
 import { DEFAULT_TEMPLATES_DIR, formatDiagnostic, listTemplateFiles, type Diagnostic } from '#templates/source';
 
@@ -56,7 +56,8 @@ async function snapshot(templatesDir: string, version: number): Promise<Snapshot
       const runtime = createTemplateRuntime(evaluateTemplates(result.templates), { ...result.settings, timeZone: result.settings.brand.timeZone });
       for (const template of result.templates) {
         try {
-          emails.set(key(template.kind, template.locale), runtime.renderEmail(template.kind, sampleContexts[template.kind], { locale: template.locale, fallbackLocale: template.locale }));
+          const context = sampleWithBrand(template.kind, result.settings.brand);
+          emails.set(key(template.kind, template.locale), runtime.renderEmail(template.kind, context, { locale: template.locale, fallbackLocale: template.locale }));
         } catch {
           // reported by renderSamples
         }
@@ -150,7 +151,7 @@ function renderPage(snap: Snapshot, templatesDir: string): string {
 <html lang="en"><head><meta charset="utf-8"><title>Email templates preview</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${PAGE_STYLE}</style></head>
 <body data-version="${snap.version}">
-<header><h1>Email templates</h1><nav>${nav}</nav><span class="status" id="status">Watching ${h(templatesDir)} · sample data · reloads on save</span></header>
+<header><h1>Email templates</h1><nav>${nav}</nav><span class="status" id="status">Watching ${h(templatesDir)} · sample data, brand from brand.json · reloads on save</span></header>
 <main>${summary}${sections}</main>
 <script>
   (function () {

@@ -158,6 +158,6 @@ describe('npx complaints templates check (in-process)', () => {
   it('lists the variables of a kind', async () => {
     const { io, out } = capture();
     await templatesCommand(io).parseAsync(['vars', 'follow-up'], { from: 'user' });
-    expect(out.join('\n')).toMatch(/progress\.nextUpdateBy\s+string {2}\(optional: wrap in \{\{#if\}\}\)/);
+    expect(out.join('\n')).toMatch(/progress\.nextUpdateBy\s+date and time \(show it with formatDate\) {2}\(optional: wrap in \{\{#if\}\}\)/);
   });
 });
