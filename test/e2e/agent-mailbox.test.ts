@@ -106,7 +106,7 @@ describe('agents work from their mailbox', () => {
     expect((await stack.outbox.messages()).filter((mail) => !seen.has(mail.id) && mail.envelope.destinations.includes('note@customer.test'))).toHaveLength(0);
   });
 
-  it.each([
+  it.each<[string, { from?: string; to?: string; verdicts?: string }, RegExp, boolean]>([
     ['a sender not on the allowlist', { from: 'mallory@evil.test' }, /not on the agent allowlist/, false],
     ['a wrong token', { to: 'complaints+REF.a.aaaaaaaaaaaaaaaaaaaa@example.com' }, /token is not valid/, true],
     ['SPF and DKIM FAIL', { verdicts: 'spf=FAIL, dkim=FAIL' }, /could not authenticate/, true],
