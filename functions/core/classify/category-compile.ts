@@ -20,6 +20,7 @@ export interface CompiledCategories {
   fallbackCategory: string;
   subjectWeight: number;
   minimumScore: number;
+  modelBelowScore: number;
   relatedLanguages: Readonly<Record<string, Readonly<Record<string, number>>>>;
   categories: readonly CompiledCategory[];
 }
@@ -29,6 +30,7 @@ export function compileCategoryConfig(config: CategoryConfig): CompiledCategorie
     fallbackCategory: config.fallbackCategory,
     subjectWeight: config.subjectWeight,
     minimumScore: config.minimumScore,
+    modelBelowScore: config.modelBelowScore,
     relatedLanguages: config.relatedLanguages,
     categories: Object.entries(config.categories).map(([name, category]) => ({
       name,

@@ -53,6 +53,11 @@ export const categoryConfigSchema = z
     fallbackCategory: categoryName,
     /** How much more a cue counts when it is in the subject than in the body. */
     subjectWeight: z._default(z.number().check(z.minimum(1, 'subjectWeight must be at least 1'), z.maximum(10, 'subjectWeight must be at most 10')), 2),
+    /**
+     * Below this cue score (2 = one strong cue) the statistical model (category-model.ts, trained
+     * on the labelled complaints) decides among the categories it knows; 0 turns it off.
+     */
+    modelBelowScore: z._default(z.number().check(z.minimum(0, 'modelBelowScore must be 0 (off) or more')), 2),
     /** The least score a category needs to be chosen over the fallback. */
     minimumScore: z._default(z.number().check(z.positive('minimumScore must be greater than 0')), 1),
     /**

@@ -5,7 +5,11 @@
  * configured minimum; otherwise the fallback category ("other").
  */
 import type { CompiledCategories } from './category-compile.ts';
+import { modelCategory } from './category-model-score.ts';
 import { ClaimedWords, cueSpans, type CueText } from './cues.ts';
+
+/** The model needs a few grams it knows before its verdict means anything. */
+const MODEL_MIN_KNOWN = 8;
 
 export interface CategoryInput {
   subject: CueText;
@@ -13,6 +17,8 @@ export interface CategoryInput {
   language: string;
   /** The language was a fallback: cues of every language count a little. */
   languageUncertain: boolean;
+  /** Character 4-grams of the text, for the statistical back-off (category-model-features.ts). */
+  grams?: ReadonlySet<string>;
 }
 
 export interface CategoryResult {
@@ -72,12 +78,25 @@ export function classifyCategory(input: CategoryInput, categories: CompiledCateg
     }
   }
   if (top < categories.minimumScore) winner = categories.fallbackCategory;
-  const cues = (evidence[winner] ?? []).slice(0, 6).map((entry) => `"${entry.cue}"${entry.where === 'subject' ? ' (subject)' : ''}`);
   const ranking = Object.entries(scores)
     .filter(([, score]) => score > 0)
     .sort((a, b) => b[1] - a[1])
     .map(([name, score]) => `${name} ${score}`)
     .join(', ');
+
+  // Weak cues: the model trained on labelled complaints has seen more wording than the lists.
+  if (input.grams && top < categories.modelBelowScore) {
+    const verdict = modelCategory(input.grams, new Set(categories.categories.map((category) => category.name)));
+    if (verdict && verdict.known >= MODEL_MIN_KNOWN) {
+      return {
+        category: verdict.category,
+        scores,
+        signals: [`category ${verdict.category} by the word-part model (p ${verdict.probability.toFixed(2)}, ${verdict.known} known parts; cues ${ranking || 'none'})`],
+      };
+    }
+  }
+
+  const cues = (evidence[winner] ?? []).slice(0, 6).map((entry) => `"${entry.cue}"${entry.where === 'subject' ? ' (subject)' : ''}`);
   const signals =
     top < categories.minimumScore
       ? [`category ${winner}: no category scored ${categories.minimumScore}${ranking ? ` (${ranking})` : ''}`]

@@ -12,6 +12,7 @@ import type { Classification } from '../complaint.ts';
 import categoriesJson from './categories.json' with { type: 'json' };
 import { compileCategoryConfig, type CompiledCategories } from './category-compile.ts';
 import type { CategoryConfig } from './category-config.ts';
+import { modelGrams } from './category-model-features.ts';
 import { classifyCategory } from './category.ts';
 import { cueText } from './cues.ts';
 import { detectLanguage } from './language.ts';
@@ -62,7 +63,10 @@ export function classifyDetailed(subject: string, body: string, defaultLanguage:
   const languageUncertain = language.fellBack || language.confidence < 0.2;
   const subjectText = cueText(cleanedSubject);
   const bodyText = cueText(own);
-  const category = classifyCategory({ subject: subjectText, body: bodyText, language: language.language, languageUncertain }, options.categories ?? bundledCategories());
+  const category = classifyCategory(
+    { subject: subjectText, body: bodyText, language: language.language, languageUncertain, grams: modelGrams(subject, body) },
+    options.categories ?? bundledCategories(),
+  );
   const severity = classifySeverity({
     subject: subjectText,
     body: bodyText,

@@ -4,6 +4,8 @@
  * urgent at 2: one strong cue, or weaker ones together ("hospital" + "injured"). Phrases keep the
  * cues precise: "caught fire" not "fire" (Danish and Norwegian "fire" is four), "take you to court"
  * and "court" rather than "of course", "leave a review"/"Trustpilot" rather than "review".
+ * Cues are folded like the text (diacritics stripped), so check a new cue does not fold onto an
+ * ordinary word: Finnish "vaara" (danger) folds like "väärä" (wrong) and is therefore not a cue.
  */
 export type UrgentKind = 'legal' | 'authority' | 'safety' | 'exposure' | 'data';
 
@@ -89,50 +91,50 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
   safety: {
     en: {
       strong:
-        'poisoning|poisoned|collapsed|violently sick|on a drip|the vet says|emergency vet|swallowed|swallowing|had to have surgery|needed surgery|operated on|burning plastic|before a child|before someone gets hurt|caught fire|catch fire|caught on fire|on fire|set on fire|burst into flames|went up in flames|flames|fire hazard|fire risk|fire brigade|fire service|fire department|fire extinguisher|electric shock|electrocut*|explod*|explosion|injur*|hospitalised|hospitalized|a&e|a & e|emergency room|er visit|ambulance|needed stitches|had stitches|for stitches|allergic reaction|anaphyla*|epipen|adrenaline|choking|choke hazard|carbon monoxide|gas leak|smell of gas|safety hazard|health hazard|sparks|sparking|sparked|burnt my|burned my|burnt his|burned his|burnt her|burned her|burns to|bleeding|broke his|broke her|broke my|broken arm|broken leg|broken wrist|fractur*|concussion|shards|pieces of glass|food poisoning|salmonella|listeria|could have killed|could have died|someone gets hurt|someone will get hurt|someone gets killed|someone dies|life threatening|life-threatening|smell of burning|burning smell|scorch mark*|poisoned|toxic fumes',
-      medium: 'hospital|dangerous|unsafe|hazard*|scorch*|scald*|poison*|undeclared|not safe|safety|glass in',
+        'drown*|under the water|went under|suffocat*|strangl*|tipped over with|toppled|fell on|crushed his|crushed her|trapped his|trapped her|could have been killed|nearly killed|near miss|accident|collision|reversed into|crashed into|poisoning|poisoned|collapsed|violently sick|on a drip|the vet says|emergency vet|swallowed|swallowing|had to have surgery|needed surgery|operated on|burning plastic|before a child|before someone gets hurt|caught fire|catch fire|caught on fire|on fire|set on fire|burst into flames|went up in flames|flames|fire hazard|fire risk|fire brigade|fire service|fire department|fire extinguisher|electric shock|electrocut*|explod*|explosion|injur*|hospitalised|hospitalized|a&e|a & e|emergency room|er visit|ambulance|needed stitches|had stitches|for stitches|allergic reaction|anaphyla*|epipen|adrenaline|choking|choke hazard|carbon monoxide|gas leak|smell of gas|safety hazard|health hazard|sparks|sparking|sparked|burnt my|burned my|burnt his|burned his|burnt her|burned her|burns to|bleeding|broke his|broke her|broke my|broken arm|broken leg|broken wrist|fractur*|concussion|shards|pieces of glass|food poisoning|salmonella|listeria|could have killed|could have died|someone gets hurt|someone will get hurt|someone gets killed|someone dies|life threatening|life-threatening|smell of burning|burning smell|scorch mark*|poisoned|toxic fumes',
+      medium: 'hospital|dangerous|unsafe|risk to|death trap|hazard*|scorch*|scald*|poison*|undeclared|not safe|safety|glass in',
       normal: 'smoke|smoking|fumes|overheat*|hurt|cut his|cut her|cut my|blood|recall*|shock|burn*|melted|a doctor|the doctor|gp',
       weak: 'child|children|toddler|baby|son|daughter',
     },
     da: {
       strong:
-        'forgiftning*|faldt om|kastede voldsomt op|ligger på drop|dyrlægen|slugte|slugt|blev opereret|måtte opereres|brændt plastik|lugt af brændt|kom* til skade|gik i brand|går i brand|brandfare|brandfarlig*|brandskade*|brandsår|brandvæsen*|brandalarm*|ildslukker|brændemærke*|elektrisk stød|fik stød|stød fra|eksploder*|kom til skade|kvæstet|kvæstelse*|personskade*|skadestue*|ambulance*|allergisk reaktion|allergisk chok|kvælning*|kvælningsfare|giftig*|forgiftning*|madforgiftning|gnister|gnistrede|gnistre|glasskår|glasstykker|livsfarlig*|kunne have slået|kunne være død|brændt mig|brændte mig|brandsårene|røgudvikling|brækkede armen|brækkede benet|brækkede håndleddet',
-      medium: 'farlig*|sikkerhedsrisiko|fare for|røgen|overophed*|brændt|brændte|brand i|sygehus*|hospital*',
+        'drukn*|under vandet|kvæl*|væltede med|væltede ned over|faldt ned over|klemte|ulykke*|påkørt|bakkede ind i|forgiftning*|faldt om|kastede voldsomt op|ligger på drop|dyrlægen|slugte|slugt|blev opereret|måtte opereres|brændt plastik|lugt af brændt|kom* til skade|gik i brand|går i brand|brandfare|brandfarlig*|brandskade*|brandsår|brandvæsen*|brandalarm*|ildslukker|brændemærke*|elektrisk stød|fik stød|stød fra|eksploder*|kom til skade|kvæstet|kvæstelse*|personskade*|skadestue*|ambulance*|allergisk reaktion|allergisk chok|kvælning*|kvælningsfare|giftig*|forgiftning*|madforgiftning|gnister|gnistrede|gnistre|glasskår|glasstykker|livsfarlig*|kunne have slået|kunne være død|brændt mig|brændte mig|brandsårene|røgudvikling|brækkede armen|brækkede benet|brækkede håndleddet',
+      medium: 'farlig*|*fare|sikkerhedsrisiko|fare for|røgen|overophed*|brændt|brændte|brand i|sygehus*|hospital*',
       normal: 'smeltede|smeltet|skadet|slog sig|blod|tilbagekald*|kalde partiet tilbage|lægen|læge',
       weak: 'røg|sikkerhed*|barn|børn|datter|søn',
     },
     nb: {
       strong:
-        'forgiftning*|falt om|kastet voldsomt opp|veterinæren|brukket|svelget|ble operert|måtte opereres|brent plast|lukt av brent|kom* til skade|blir skadet|tok fyr|tatt fyr|begynte å brenne|brannfare|brannfarlig*|brannskade*|brannvesen*|brannalarm*|brannslukk*|svimerke*|brent merke|elektrisk støt|fikk støt|støt fra|eksploder*|skadet seg|kom til skade|personskade*|legevakt*|ambulanse*|allergisk reaksjon|allergisk sjokk|kvelning*|kvelningsfare|giftig*|forgiftning*|matforgiftning|gnister|gnistret|gnistre|glassbiter|glasskår|livsfarlig*|kunne ha drept|kunne vært død|brent meg|brente meg|røykutvikling|brakk armen|brakk beinet|brakk håndleddet',
-      medium: 'farlig*|sikkerhetsrisiko|fare for|røyk|røyken|overopphet*|brent|brente|brann i|sykehus*',
+        'drukn*|under vannet|kvel*|veltet med|veltet over|falt ned over|klemte|ulykke*|påkjørt|rygget inn i|forgiftning*|falt om|kastet voldsomt opp|veterinæren|brukket|svelget|ble operert|måtte opereres|brent plast|lukt av brent|kom* til skade|blir skadet|tok fyr|tatt fyr|begynte å brenne|brannfare|brannfarlig*|brannskade*|brannvesen*|brannalarm*|brannslukk*|svimerke*|brent merke|elektrisk støt|fikk støt|støt fra|eksploder*|skadet seg|kom til skade|personskade*|legevakt*|ambulanse*|allergisk reaksjon|allergisk sjokk|kvelning*|kvelningsfare|giftig*|forgiftning*|matforgiftning|gnister|gnistret|gnistre|glassbiter|glasskår|livsfarlig*|kunne ha drept|kunne vært død|brent meg|brente meg|røykutvikling|brakk armen|brakk beinet|brakk håndleddet',
+      medium: 'farlig*|*fare|sikkerhetsrisiko|fare for|røyk|røyken|overopphet*|brent|brente|brann i|sykehus*',
       normal: 'smeltet|skadet|slo seg|blod|tilbakekall*|trekke det tilbake|legen|lege',
       weak: 'sikkerhet*|barn|barna|datter|sønn',
     },
     sv: {
       strong:
-        'förgiftning*|föll ihop|kräktes våldsamt|veterinären|brutit|svalde|svalt ... magnet*|opererades|fick opereras|bränd plast|luktade bränt|kommer till skada|kom till skada|fattade eld|började brinna|brandfara|brandrisk|brandfarlig*|brandskada*|brännskad*|brandkår*|räddningstjänst*|brandlarm*|brandsläck*|brännmärke*|elektrisk stöt|fick en stöt|stöt från|exploder*|skadade sig|skadade mig|skadat sig|personskada*|akuten|ambulans*|allergisk reaktion|allergisk chock|kvävning*|kvävningsrisk|giftig*|förgiftning*|matförgiftning|gnistor|gnistrade|gnistra|glasbitar|glassplitter|livsfarlig*|kunde ha dödat|kunde ha dött|brände mig|bränt mig|rökutveckling|bröt armen|bröt benet|bröt handleden',
-      medium: 'farlig*|säkerhetsrisk*|risk för|röken|ryka|rykte|överhett*|bränd|brände|brännhet*|brand i|sjukhus*',
+        'drunkn*|under vattnet|kväv*|välte med|välte över|föll över|klämde|olycka*|olyckan|påkörd|backade in i|förgiftning*|föll ihop|kräktes våldsamt|veterinären|brutit|svalde|svalt ... magnet*|opererades|fick opereras|bränd plast|luktade bränt|kommer till skada|kom till skada|fattade eld|började brinna|brandfara|brandrisk|brandfarlig*|brandskada*|brännskad*|brandkår*|räddningstjänst*|brandlarm*|brandsläck*|brännmärke*|elektrisk stöt|fick en stöt|stöt från|exploder*|skadade sig|skadade mig|skadat sig|personskada*|akuten|ambulans*|allergisk reaktion|allergisk chock|kvävning*|kvävningsrisk|giftig*|förgiftning*|matförgiftning|gnistor|gnistrade|gnistra|glasbitar|glassplitter|livsfarlig*|kunde ha dödat|kunde ha dött|brände mig|bränt mig|rökutveckling|bröt armen|bröt benet|bröt handleden',
+      medium: 'farlig*|*risk|säkerhetsrisk*|risk för|röken|ryka|rykte|överhett*|bränd|brände|brännhet*|brand i|sjukhus*',
       normal: 'smälte|smält|skadad|slog sig|blod|återkalla*|dra tillbaka|dras tillbaka|läkare',
       weak: 'rök|säkerhet*|barn|barnen|dotter|son',
     },
     de: {
       strong:
-        'vergiftung*|vergiftet|zusammengebrochen|tierarzt sagt|gebrochen|verschluckt|verschlucken|wurde operiert|operiert werden|verbranntes plastik|zu schaden kommen|zu schaden gekommen|feuer gefangen|fing feuer|in brand|brandgefahr|brandschaden*|brandloch|brandfleck*|brandmelder|feuerwehr|feuerlöscher|verschmort|verkohlt|stromschlag|elektrischen schlag|explodiert*|explosion|verletzt*|verletzung*|verbrennung*|hand verbrannt|verbrüh*|notaufnahme|notarzt|rettungswagen|genäht werden|allergische reaktion|allergischer schock|erstick*|giftig*|vergiftung*|lebensmittelvergiftung|funken|glassplitter|glasscherben|lebensgefährlich*|hätte tot|tödlich*|hätte sterben|brandgeruch|arm gebrochen|bein gebrochen|mich geschnitten|sich geschnitten|daran geschnitten',
-      medium: 'gefährlich*|sicherheitsrisiko|gefahr|rauch|überhitz*|unsicher|qualm*|brannte|verbrannt|krankenhaus*',
+        'ertrink*|ertrunken|unter wasser|erstick*|stranguli*|umgekippt mit|umgekippt|eingeklemmt|unfall*|*unfall|angefahren|gegen mein|vergiftung*|vergiftet|zusammengebrochen|tierarzt sagt|gebrochen|verschluckt|verschlucken|wurde operiert|operiert werden|verbranntes plastik|zu schaden kommen|zu schaden gekommen|feuer gefangen|fing feuer|in brand|brandgefahr|brandschaden*|brandloch|brandfleck*|brandmelder|feuerwehr|feuerlöscher|verschmort|verkohlt|stromschlag|elektrischen schlag|explodiert*|explosion|verletzt*|verletzung*|verbrennung*|hand verbrannt|verbrüh*|notaufnahme|notarzt|rettungswagen|genäht werden|allergische reaktion|allergischer schock|erstick*|giftig*|vergiftung*|lebensmittelvergiftung|funken|glassplitter|glasscherben|lebensgefährlich*|hätte tot|tödlich*|hätte sterben|brandgeruch|arm gebrochen|bein gebrochen|mich geschnitten|sich geschnitten|daran geschnitten',
+      medium: 'gefährlich*|*gefahr|sicherheitsrisiko|gefahr|rauch|überhitz*|unsicher|qualm*|brannte|verbrannt|krankenhaus*',
       normal: 'geschmolzen|blut|zurückgerufen|arzt|geschnitten',
       weak: 'sicherheit*|rückruf*|kind|kinder|tochter|sohn',
     },
     et: {
       strong:
-        'mürgitus*|mürgistus*|kokku kukkus|loomaarst*|murdsin|murdis|neelas|alla neelanud|opereeri*|põlenud plastik*|viga saab|viga saanud|süttis põlema|tulekahju*|leegid|leek*|tuleoht*|päästeamet*|tulekustut*|kustuti|elektrilöök*|plahvat*|vigastus*|vigastas|vigastada|viga saanud|sai viga|emo|erakorralise meditsiini|kiirabi*|õmmeldi|allergiline reaktsioon|lämbu*|mürgi*|toidumürgitus|sädeme*|säde|klaasikillud|klaasikild*|eluohtlik*|oleks võinud surra|põletus*|põletas|kõrbemisjälg|murdis käe*|murdis jala*|murdis *luu|luumurd*',
-      medium: 'ohtlik*|oht|suits*|ülekuume*|süttis|põlema|haigla*|kõrbe*',
+        'uppu*|vee alla|lämbu*|kägista*|läks ümber koos|kukkus peale|muljus*|õnnetus*|otsa sõitis|sõitis otsa|vastu minu|mürgitus*|mürgistus*|kokku kukkus|loomaarst*|murdsin|murdis|neelas|alla neelanud|opereeri*|põlenud plastik*|viga saab|viga saanud|süttis põlema|tulekahju*|leegid|leek*|tuleoht*|päästeamet*|tulekustut*|kustuti|elektrilöök*|plahvat*|vigastus*|vigastas|vigastada|viga saanud|sai viga|emo|erakorralise meditsiini|kiirabi*|õmmeldi|allergiline reaktsioon|lämbu*|mürgi*|toidumürgitus|sädeme*|säde|klaasikillud|klaasikild*|eluohtlik*|oleks võinud surra|põletus*|põletas|kõrbemisjälg|murdis käe*|murdis jala*|murdis *luu|luumurd*',
+      medium: 'ohtlik*|*oht|oht|suits*|ülekuume*|süttis|põlema|haigla*|kõrbe*',
       normal: 'sulas|sulanud|veri|tagasi kutsu*|müügilt eemalda*|arst',
       weak: 'põles|ohutus*|laps|lapsed|lapse|tütar|poeg',
     },
     fi: {
       strong:
-        'myrkyty*|lyyhistyi|eläinlääkäri*|murtui|katkesi*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
-      medium: 'vaarallinen|vaarallista|vaara|savu*|ylikuumen*|sairaala*|murtui|paloi',
+        'hukku*|veden alle|tukehtu*|kuristu*|kaatui * kanssa|kaatui päälle|puristu*|onnettomuu*|törmäsi|peruutti päin|myrkyty*|lyyhistyi|eläinlääkäri*|murtui|katkesi*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
+      medium: 'vaarallinen|vaarallista|hengenvaara|hukkumisvaara|tukehtumisvaara|kuristumisvaara|loukkaantumisvaara|vaaran|savu*|ylikuumen*|sairaala*|murtui|paloi',
       normal: 'suli|sulanut|veri|takaisinveto*|vedettävä pois|vetää heti pois|lääkäri',
       weak: 'turvallisuus*|lapsi|lapset|tytär|poika',
     },
@@ -145,33 +147,33 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       weak: 'review|reviews|post|news|online',
     },
     da: {
-      strong: 'trustpilot|dårlig anmeldelse|en anmeldelse på|giver jer en anmeldelse|skrive en anmeldelse|skriver en anmeldelse|sociale medier|pressen|medierne|avisen|aviserne|journalist*|ekstra bladet|tv 2|tv2|skriver om det|dele min oplevelse|advare andre|offentligheden|kommentar inden|læsere',
+      strong: 'trustpilot|dårlig anmeldelse|en anmeldelse på|giver jer en anmeldelse|skrive en anmeldelse|skriver en anmeldelse|sociale medier|pressen|medierne|avisen|aviserne|lokalavis*|dagblad*|journalist*|facebookgruppe*|ekstra bladet|tv 2|tv2|skriver om det|dele min oplevelse|advare andre|offentligheden|kommentar inden|læsere',
       medium: 'facebook|instagram|tiktok|twitter|linkedin|youtube|offentlig*',
       weak: 'anmeldelse*|online',
     },
     nb: {
-      strong: 'trustpilot|dårlig anmeldelse|en anmeldelse på|skrive en anmeldelse|skriver en anmeldelse|sosiale medier|pressen|mediene|avisen|avisene|journalist*|vg|dagbladet|aftenposten|forbrukerinspektørene|tv 2|tv2|nrk|legge ut hele|dele historien|advare andre|offentligheten|lesere',
+      strong: 'trustpilot|dårlig anmeldelse|en anmeldelse på|skrive en anmeldelse|skriver en anmeldelse|sosiale medier|pressen|mediene|avisen|avisene|lokalavis*|journalist*|facebook-gruppa|facebookgruppa|facebook-gruppe*|vg|dagbladet|aftenposten|forbrukerinspektørene|tv 2|tv2|nrk|legge ut hele|dele historien|advare andre|offentligheten|lesere',
       medium: 'facebook|instagram|tiktok|twitter|linkedin|youtube|offentlig*|legge ut',
       weak: 'anmeldelse*|online',
     },
     sv: {
-      strong: 'trustpilot|dålig recension|skriva en recension|sociala medier|pressen|tidningen|tidningar*|journalist*|aftonbladet|expressen|kalla fakta|svt|tv4|berätta hela historien|varna andra|läsare',
+      strong: 'trustpilot|dålig recension|skriva en recension|sociala medier|pressen|tidningen|tidningar*|*tidningen|lokaltidning*|journalist*|facebookgrupp*|aftonbladet|expressen|kalla fakta|svt|tv4|berätta hela historien|varna andra|läsare',
       medium: 'facebook|media|instagram|tiktok|twitter|linkedin|youtube|offentlig*|flashback',
       weak: 'recension*|online',
     },
     de: {
-      strong: 'trustpilot|schlechte bewertung|negative bewertung|bewertung schreiben|bewertung abgeben|bewertung hinterlassen|einen stern|1-stern*|sozialen medien|sozialen netzwerken|social media|presse|zeitung*|*zeitung|journalist*|öffentlich machen|öffentlich gemacht|an die öffentlichkeit|verbrauchermagazin|andere warnen|leser',
+      strong: 'trustpilot|schlechte bewertung|negative bewertung|bewertung schreiben|bewertung abgeben|bewertung hinterlassen|einen stern|1-stern*|sozialen medien|sozialen netzwerken|social media|presse|zeitung*|*zeitung|lokalpresse|journalist*|facebook-gruppe*|facebookgruppe*|öffentlich machen|öffentlich gemacht|an die öffentlichkeit|verbrauchermagazin|andere warnen|leser',
       medium: 'facebook|instagram|tiktok|twitter|linkedin|youtube|öffentlich*|medien',
       weak: 'bewertung*|*bewertung',
       normal: 'online|internet',
     },
     et: {
-      strong: 'trustpilot|negatiivne hinnang|halb hinnang|halva arvustuse|negatiivse arvustuse|sotsiaalmeedia*|ajakirjandus*|ajakirjanik*|ajaleht*|meedia*|postimees*|delfi*|õhtuleht*|err|avalikkus*|avalikusta*|hoiatan teisi|teisi hoiatada|lugejad',
+      strong: 'trustpilot|negatiivne hinnang|halb hinnang|halva arvustuse|negatiivse arvustuse|sotsiaalmeedia*|ajakirjandus*|ajakirjanik*|ajaleht*|*ajaleht*|facebooki grupp*|meedia*|postimees*|delfi*|õhtuleht*|err|avalikkus*|avalikusta*|hoiatan teisi|teisi hoiatada|lugejad',
       medium: 'facebook*|instagram*|tiktok*|twitter*|youtube*|avalik*',
       weak: 'arvustus*|hinnang*|internetis',
     },
     fi: {
-      strong: 'trustpilot|huono arvostelu|huonon arvostelun|kirjoitan arvostelun|sosiaalinen media|sosiaaliseen mediaan|sosiaalisessa mediassa|somessa|someen|lehdistö*|lehteen|toimittaja*|media*|iltalehti*|ilta-sanomat|yle|kuningaskuluttaja|julkisuute*|varoitan muita|lukijat',
+      strong: 'trustpilot|huono arvostelu|huonon arvostelun|kirjoitan arvostelun|sosiaalinen media|sosiaaliseen mediaan|sosiaalisessa mediassa|somessa|someen|lehdistö*|lehteen|paikallislehte*|toimittaja*|facebook-ryhmä*|media*|iltalehti*|ilta-sanomat|yle|kuningaskuluttaja|julkisuute*|varoitan muita|lukijat',
       medium: 'facebook*|instagram*|tiktok*|twitter*|youtube*|julkise*',
       weak: 'arvostelu*|netissä',
     },
@@ -204,7 +206,7 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       normal: 'meine daten|iban',
     },
     et: {
-      strong: 'andmeleke|andmelekke|isikuandmete leke|isikuandmete lekke|kellegi teise ... arve*|kellegi teise ... andme*|kellegi teise ... nimi|kellegi teise ... aadress*|kellegi teise ... tellimus*|teise kliendi|võõra inimese|võõra isiku|isikukood*|identiteedivargus|kõigi saajate|koopiaväljal|isikuandmete rikkumine',
+      strong: 'andmeleke|andmelekke|isikuandmete leke|isikuandmete lekke|kellegi teise ... arve*|kellegi teise ... andme*|kellegi teise ... nimi|kellegi teise ... aadress*|teise kliendi|võõra inimese|võõra isiku|isikukood*|identiteedivargus|kõigi saajate|koopiaväljal|isikuandmete rikkumine',
       medium: 'isikuandme*|andmekaitse*|gdpr|privaatsus*|passi koopia|pangaandmed|häkit*',
       normal: 'minu andmed|minu andmeid',
     },

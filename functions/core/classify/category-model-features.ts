@@ -1,0 +1,19 @@
+/** The features of the category model: character 4-grams of folded words of 3+ letters. */
+import { cleanSubject, fold, ownText } from './text.ts';
+
+/** Grams the model can store: letters a–z and the word boundaries < and >. */
+export const MODEL_GRAM_ALPHABET = /^[a-z<>]{4}$/;
+
+export function gramsOfText(text: string): Set<string> {
+  const grams = new Set<string>();
+  for (const word of fold(text).match(/\p{L}+/gu) ?? []) {
+    if (word.length < 3) continue;
+    const marked = `<${word}>`;
+    for (let start = 0; start + 4 <= marked.length; start += 1) grams.add(marked.slice(start, start + 4));
+  }
+  return grams;
+}
+
+export function modelGrams(subject: string, body: string): Set<string> {
+  return gramsOfText(`${cleanSubject(subject)}\n${ownText(body)}`);
+}
