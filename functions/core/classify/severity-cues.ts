@@ -133,7 +133,7 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
     },
     fi: {
       strong:
-        'hukku*|veden alle|tukehtu*|kuristu*|kaatui * kanssa|kaatui päälle|puristu*|onnettomuu*|törmäsi|peruutti päin|myrkyty*|lyyhistyi|eläinlääkäri*|murtui|katkesi*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
+        'hukku*|veden alle|tukehtu*|kuristu*|kaatui ... kanssa|kaatui päälle|puristu*|onnettomuu*|törmäsi|peruutti päin|myrkyty*|lyyhistyi|eläinlääkäri*|murtui|katkesi*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
       medium: 'vaarallinen|vaarallista|hengenvaara|hukkumisvaara|tukehtumisvaara|kuristumisvaara|loukkaantumisvaara|vaaran|savu*|ylikuumen*|sairaala*|murtui|paloi',
       normal: 'suli|sulanut|veri|takaisinveto*|vedettävä pois|vetää heti pois|lääkäri',
       weak: 'turvallisuus*|lapsi|lapset|tytär|poika',
