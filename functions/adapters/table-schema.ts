@@ -28,7 +28,7 @@ export const RUNTIME_ENV = {
   schedulerMaxDelaySeconds: 'SCHEDULER_MAX_DELAY_SECONDS',
   schedulerDlqUrl: 'SCHEDULER_DLQ_URL',
   inboundFailuresUrl: 'INBOUND_FAILURES_URL',
-  feedbackSecret: 'FEEDBACK_SECRET',
+  signingSecret: 'SIGNING_SECRET',
   feedbackBaseUrl: 'FEEDBACK_BASE_URL',
   appConfig: 'COMPLAINTS_CONFIG',
 } as const;

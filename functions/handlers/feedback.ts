@@ -5,7 +5,7 @@ import { SesOutbox } from '#adapters/ses-outbox';
 import { SqsScheduler } from '#adapters/sqs-scheduler';
 import { systemClock } from '#workflows/ports';
 import { handleFeedback, type FeedbackDeps } from '#workflows/feedback';
-import { feedbackSettings, logger, runtimeSettings } from './runtime.ts';
+import { logger, runtimeSettings, signingSecret } from './runtime.ts';
 
 let deps: FeedbackDeps | undefined;
 
@@ -18,7 +18,7 @@ function wire(): FeedbackDeps {
     outbox: new SesOutbox(sesClient(), db, settings.tableName, systemClock, { messageIdDomain: settings.config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
     scheduler: new SqsScheduler(sqsClient(), settings.schedulerQueueUrl, systemClock, settings.schedulerMaxDelaySeconds),
     clock: systemClock,
-    secret: feedbackSettings().secret,
+    secret: signingSecret(),
     log: (message, fields) => logger.info(message, fields),
   };
 }

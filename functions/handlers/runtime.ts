@@ -44,8 +44,8 @@ export function feedbackSettings(env: NodeJS.ProcessEnv = process.env): { secret
 
 /** The key behind every signed token and address (feedback links, agent reply addresses). */
 export function signingSecret(env: NodeJS.ProcessEnv = process.env): string {
-  const secret = env[RUNTIME_ENV.feedbackSecret];
-  if (!secret || secret.length < 16) throw new Error(`Environment variable ${RUNTIME_ENV.feedbackSecret} must hold a key of at least 16 characters`);
+  const secret = env[RUNTIME_ENV.signingSecret];
+  if (!secret || secret.length < 16) throw new Error(`Environment variable ${RUNTIME_ENV.signingSecret} must hold a key of at least 16 characters`);
   return secret;
 }
 

@@ -22,8 +22,8 @@ export interface LocalStackOptions {
   ports?: Partial<Record<'smtp' | 'dynamodb' | 's3' | 'sqs' | 'ses' | 'feedback', number>>;
   /** Longest SQS delay before a job hops (900 s like AWS; tests use about a second). */
   schedulerMaxDelaySeconds?: number;
-  /** Key that signs feedback links; `npm start` keeps one in the data folder. */
-  feedbackSecret?: string;
+  /** Key that signs feedback links and agent reply addresses; `npm start` keeps one in the data folder. */
+  signingSecret?: string;
   /** Run the scheduler queue's consumer (default true); tests that drive jobs by hand turn it off. */
   pollScheduler?: boolean;
   /** Observes every handler invocation (the bench measures Lambda time with it). */
@@ -114,7 +114,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     [RUNTIME_ENV.schedulerDlqUrl]: scheduler.dlqUrl,
     [RUNTIME_ENV.inboundFailuresUrl]: failures.queueUrl,
     [RUNTIME_ENV.schedulerMaxDelaySeconds]: String(options.schedulerMaxDelaySeconds ?? 900),
-    [RUNTIME_ENV.feedbackSecret]: options.feedbackSecret ?? randomBytes(32).toString('base64url'),
+    [RUNTIME_ENV.signingSecret]: options.signingSecret ?? randomBytes(32).toString('base64url'),
     [RUNTIME_ENV.feedbackBaseUrl]: `${feedback.url}feedback`,
   });
   Object.assign(process.env, env);

@@ -9,7 +9,7 @@ const port = (name: string, fallback: number) => Number.parseInt(process.env[nam
 mkdirSync(dataDir, { recursive: true });
 const stack = await startLocalStack({
   dataDir,
-  feedbackSecret: persistentSecret(resolve(dataDir, 'feedback-secret')),
+  signingSecret: persistentSecret(resolve(dataDir, 'signing-secret')),
   ports: {
     smtp: port('SMTP_PORT', 2525),
     dynamodb: port('DYNAMODB_PORT', 4567),

@@ -78,7 +78,7 @@ const deployOnlyFields = {
    * freshly generated one and redeploys both functions that use it, in one stack update; every
    * feedback link sent before then stops working.
    */
-  feedbackSecretGeneration: z.number().int().min(1).default(1),
+  signingSecretGeneration: z.number().int().min(1).default(1),
 };
 
 function domainOf(address: string): string {

@@ -88,7 +88,7 @@ export async function benchCost(): Promise<BenchResult> {
     ports: { smtp: 0 },
     retryDelaysMs: [50, 100],
     schedulerMaxDelaySeconds: 1,
-    feedbackSecret: secret,
+    signingSecret: secret,
     config: { ...LOCAL_APP_CONFIG, sla: { firstResponse: 'PT8H', resolution: 'P5D' }, lifecycle: { followUpEvery: 'P2D', followUpMax: 3, feedbackRequestAfter: 'PT24H', feedbackLinkValidity: 'P30D' } },
     onInvocation: (name, ms) => lambdaMs[name].push(ms),
   });

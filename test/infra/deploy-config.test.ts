@@ -75,7 +75,7 @@ describe('deploy config', () => {
     [{ 'identifierPatterns.order': ['(unclosed'] }, /^ {2}identifierPatterns\.order\.0: a valid regular expression/m],
     [{ feedbackReservedConcurrency: 0 }, /^ {2}feedbackReservedConcurrency: a whole number of concurrent executions from 1 to 1000, or false/m],
     [{ feedbackReservedConcurrency: true }, /^ {2}feedbackReservedConcurrency: /m],
-    [{ feedbackSecretGeneration: 0 }, /^ {2}feedbackSecretGeneration: /m],
+    [{ signingSecretGeneration: 0 }, /^ {2}signingSecretGeneration: /m],
   ])('names the offending field for %j', (patch, expected) => {
     const message = errorFor(patch);
     expect(message).toMatch(/^Invalid configuration in cdk\.json context "complaints":/);
@@ -201,16 +201,16 @@ describe('configuration variants', () => {
     template.hasResourceProperties('AWS::Lambda::Function', { MemorySize: 256, Timeout: 10 });
   });
 
-  it('replaces the signing key when feedbackSecretGeneration is raised, and points both functions at the new one', () => {
+  it('replaces the signing key when signingSecretGeneration is raised, and points every function at the new one', () => {
     const first = Template.fromStack(buildTestApp(exampleConfig(), { skipBundling: true }).stack);
-    const second = Template.fromStack(buildTestApp({ ...exampleConfig(), feedbackSecretGeneration: 2 }, { skipBundling: true }).stack);
+    const second = Template.fromStack(buildTestApp({ ...exampleConfig(), signingSecretGeneration: 2 }, { skipBundling: true }).stack);
     const secretId = (template: Template): string => Object.keys(template.findResources('AWS::SecretsManager::Secret'))[0] ?? '';
     expect(secretId(second)).not.toBe(secretId(first));
     second.resourceCountIs('AWS::SecretsManager::Secret', 1);
     const usesNewKey = {
-      Environment: { Variables: { [RUNTIME_ENV.feedbackSecret]: { 'Fn::Join': ['', Match.arrayWith([{ Ref: secretId(second) }])] } } },
+      Environment: { Variables: { [RUNTIME_ENV.signingSecret]: { 'Fn::Join': ['', Match.arrayWith([{ Ref: secretId(second) }])] } } },
     };
-    second.resourcePropertiesCountIs('AWS::Lambda::Function', usesNewKey, 2);
+    second.resourcePropertiesCountIs('AWS::Lambda::Function', usesNewKey, 3);
   });
 
   it('refuses a runtime configuration that would not fit the 4 KB Lambda environment', () => {

@@ -31,7 +31,7 @@ const VARIANTS: Variant[] = [
       manageEmailIdentity: false,
       tracing: false,
       feedbackReservedConcurrency: false,
-      feedbackSecretGeneration: 2,
+      signingSecretGeneration: 2,
     },
     options: {},
   },

@@ -8,8 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RUNTIME_ENV, TABLE_KEYS } from '#adapters/table-schema';
 import { parseAppConfig } from '#config/app-config';
 import type { BuiltApp } from '../../infra/stack/build.ts';
-import { FEEDBACK_BASE_URL_UNUSED } from '../../infra/stack/complaint-stack.ts';
-import { feedbackSettings, runtimeSettings } from '../../functions/handlers/runtime.ts';
+import { feedbackSettings, runtimeSettings, signingSecret } from '../../functions/handlers/runtime.ts';
 import { buildTestApp } from './helpers.ts';
 
 // One synthesis for the whole file: esbuild really bundles the stub handlers (ESM, banner, source maps).
@@ -260,6 +259,7 @@ describe('functions', () => {
     RUNTIME_ENV.schedulerQueueUrl,
     RUNTIME_ENV.schedulerMaxDelaySeconds,
     RUNTIME_ENV.appConfig,
+    RUNTIME_ENV.signingSecret,
     'POWERTOOLS_SERVICE_NAME',
     'NODE_OPTIONS',
   ];
@@ -290,9 +290,8 @@ describe('functions', () => {
 
   it('passes each function the variables its handler reads, with the validated app config as JSON', () => {
     expect(Object.keys(handlerFunction('Inbound').env).sort()).toEqual([...common].sort());
-    const withFeedback = [...common, RUNTIME_ENV.feedbackSecret, RUNTIME_ENV.feedbackBaseUrl].sort();
-    expect(Object.keys(handlerFunction('Scheduler').env).sort()).toEqual(withFeedback);
-    expect(Object.keys(handlerFunction('Feedback').env).sort()).toEqual(withFeedback);
+    expect(Object.keys(handlerFunction('Scheduler').env).sort()).toEqual([...common, RUNTIME_ENV.feedbackBaseUrl].sort());
+    expect(Object.keys(handlerFunction('Feedback').env).sort()).toEqual([...common].sort());
     for (const fn of Object.values(handlerFunctions())) {
       const variables = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
       expect(variables[RUNTIME_ENV.inboundPrefix]).toBe('inbound/');
@@ -312,16 +311,16 @@ describe('functions', () => {
       Object.fromEntries(
         Object.entries(env).map(([key, value]) => [
           key,
-          typeof value === 'string' ? value : key === RUNTIME_ENV.feedbackSecret ? 'k'.repeat(48) : `https://deployed.example/${key}`,
+          typeof value === 'string' ? value : key === RUNTIME_ENV.signingSecret ? 'k'.repeat(48) : `https://deployed.example/${key}`,
         ]),
       );
     for (const name of ['Inbound', 'Scheduler', 'Feedback']) {
       const settings = runtimeSettings(deployed(handlerFunction(name).env));
       expect(settings.schedulerMaxDelaySeconds).toBe(900);
     }
-    // scheduler.ts builds links from FEEDBACK_BASE_URL; feedback.ts only needs feedbackSettings() to accept it.
+    // scheduler.ts builds links from FEEDBACK_BASE_URL; every function verifies or makes signed tokens.
     expect(() => new URL(feedbackSettings(deployed(handlerFunction('Scheduler').env)).baseUrl)).not.toThrow();
-    expect(feedbackSettings(deployed(handlerFunction('Feedback').env)).baseUrl).toBe(FEEDBACK_BASE_URL_UNUSED);
+    for (const name of ['Inbound', 'Scheduler', 'Feedback']) expect(signingSecret(deployed(handlerFunction(name).env))).toHaveLength(48);
   });
 
   it('feeds the scheduler from its queue in batches of 10 with partial batch failures', () => {
@@ -408,12 +407,10 @@ describe('feedback signing key', () => {
     });
   });
 
-  it('reaches the scheduler and the feedback function as a dynamic reference, never as a value', () => {
+  it('reaches every function as a dynamic reference, never as a value', () => {
     const secretId = logicalIdOf('AWS::SecretsManager::Secret');
     const dynamicReference = { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: secretId }, ':SecretString:::}}']] };
-    expect(handlerFunction('Scheduler').env[RUNTIME_ENV.feedbackSecret]).toEqual(dynamicReference);
-    expect(handlerFunction('Feedback').env[RUNTIME_ENV.feedbackSecret]).toEqual(dynamicReference);
-    expect(handlerFunction('Inbound').env).not.toHaveProperty(RUNTIME_ENV.feedbackSecret);
+    for (const name of ['Inbound', 'Scheduler', 'Feedback']) expect(handlerFunction(name).env[RUNTIME_ENV.signingSecret]).toEqual(dynamicReference);
     // CloudFormation resolves it at deploy time, so no function role needs to read the secret.
     expect(JSON.stringify(template.findResources('AWS::IAM::Policy'))).not.toContain('secretsmanager:');
   });

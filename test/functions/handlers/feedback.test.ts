@@ -13,7 +13,7 @@ let store: DynamoComplaintStore;
 let browser: Browser;
 
 beforeAll(async () => {
-  stack = await startTestStack({ feedbackSecret: SECRET, pollScheduler: false });
+  stack = await startTestStack({ signingSecret: SECRET, pollScheduler: false });
   store = new DynamoComplaintStore(dynamoDocumentClient(), 'complaints');
   browser = await launchChromium();
 });
