@@ -12,8 +12,10 @@ export type Strength = keyof typeof STRENGTHS;
 export interface CompiledCategory {
   name: string;
   label: string;
-  /** Cues by language ("*" for every language). */
-  cues: ReadonlyMap<string, readonly CompiledCue[]>;
+  /** Languages with cues ("*" for every language). */
+  languages: readonly string[];
+  /** The compiled cues of one language, compiled on first use: a message needs only a few languages. */
+  cuesFor(language: string): readonly CompiledCue[];
 }
 
 export interface CompiledCategories {
@@ -35,14 +37,24 @@ export function compileCategoryConfig(config: CategoryConfig): CompiledCategorie
     categories: Object.entries(config.categories).map(([name, category]) => ({
       name,
       label: category.label ?? name,
-      cues: new Map(
-        Object.entries(category.cues).map(([language, lists]) => {
-          const groups: Array<[Strength, readonly string[] | undefined]> = Array.isArray(lists)
-            ? [['normal', lists]]
-            : (Object.keys(STRENGTHS) as Strength[]).map((strength) => [strength, lists[strength]]);
-          return [language, groups.flatMap(([strength, cues]) => (cues ?? []).map((cue) => compileCue(cue, STRENGTHS[strength])))];
-        }),
-      ),
+      ...lazyCues(category.cues),
     })),
+  };
+}
+
+function lazyCues(lists: CategoryConfig['categories'][string]['cues']): Pick<CompiledCategory, 'languages' | 'cuesFor'> {
+  const compiled = new Map<string, readonly CompiledCue[]>();
+  return {
+    languages: Object.keys(lists),
+    cuesFor(language) {
+      let cues = compiled.get(language);
+      if (cues) return cues;
+      const entry = lists[language];
+      const groups: Array<[Strength, readonly string[] | undefined]> =
+        entry === undefined ? [] : Array.isArray(entry) ? [['normal', entry]] : (Object.keys(STRENGTHS) as Strength[]).map((strength) => [strength, entry[strength]]);
+      cues = groups.flatMap(([strength, list]) => (list ?? []).map((cue) => compileCue(cue, STRENGTHS[strength])));
+      compiled.set(language, cues);
+      return cues;
+    },
   };
 }

@@ -45,10 +45,10 @@ export function classifyCategory(input: CategoryInput, categories: CompiledCateg
     // Every occurrence of every applicable cue, strongest first; the same cue written under
     // several languages (faktura, advokat) and cues on words a stronger cue took count once.
     const candidates: Array<{ key: string; cue: string; points: number; where: 'subject' | 'body'; spans: Array<[number, number]> }> = [];
-    for (const [cueLanguage, cues] of category.cues) {
+    for (const cueLanguage of category.languages) {
       const factor = languageFactor(categories, input.language, cueLanguage, input.languageUncertain);
       if (factor <= 0) continue;
-      for (const cue of cues) {
+      for (const cue of category.cuesFor(cueLanguage)) {
         const inSubject = cueSpans(cue, input.subject);
         if (inSubject.length > 0) candidates.push({ key: cue.key, cue: cue.source, points: cue.weight * factor * categories.subjectWeight, where: 'subject', spans: inSubject });
         const inBody = cueSpans(cue, input.body);

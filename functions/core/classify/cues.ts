@@ -60,7 +60,8 @@ function tokenizeCue(cue: string): string[] {
 }
 
 export function compileCue(cue: string, weight = 1): CompiledCue {
-  const tokens = tokenizeCue(cue).map((token): TokenMatcher | typeof GAP => {
+  const parts = tokenizeCue(cue);
+  const tokens = parts.map((token): TokenMatcher | typeof GAP => {
     if (token === GAP) return GAP;
     const starts = token.startsWith('*');
     const ends = token.endsWith('*');
@@ -70,11 +71,11 @@ export function compileCue(cue: string, weight = 1): CompiledCue {
     if (starts) return (word) => word.endsWith(core);
     return (word) => word === core;
   });
-  const first = tokenizeCue(cue)[0] ?? '';
+  const first = parts[0] ?? '';
   const quick: Pick<CompiledCue, 'firstWord' | 'firstPrefix'> = {};
   if (!first.startsWith('*') && !first.endsWith('*')) quick.firstWord = first;
   else if (!first.startsWith('*')) quick.firstPrefix = first.slice(0, 3);
-  return { source: cue, key: tokenizeCue(cue).join(' '), weight, tokens, ...quick };
+  return { source: cue, key: parts.join(' '), weight, tokens, ...quick };
 }
 
 /** Folded words of a text, in order, indexed for cueMatches. */

@@ -32,36 +32,40 @@ export interface SeverityResult {
   signals: string[];
 }
 
-interface CompiledGroup {
+interface Group {
   kind: UrgentKind | 'high';
   language: string;
-  cues: CompiledCue[];
+  lists: StrengthLists;
+  /** Compiled on first use: a message needs the groups of a few languages only. */
+  compiled?: CompiledCue[];
 }
 
-let compiled: CompiledGroup[] | undefined;
+let groupList: Group[] | undefined;
 
-function compileLists(kind: UrgentKind | 'high', language: string, lists: StrengthLists): CompiledGroup {
+function groups(): Group[] {
+  if (groupList) return groupList;
+  groupList = [];
+  for (const [kind, byLanguage] of Object.entries(URGENT_CUES) as Array<[UrgentKind, Record<string, StrengthLists>]>) {
+    for (const [language, lists] of Object.entries(byLanguage)) groupList.push({ kind, language, lists });
+  }
+  for (const [language, lists] of Object.entries(HIGH_CUES)) groupList.push({ kind: 'high', language, lists });
+  return groupList;
+}
+
+function cuesOf(group: Group): CompiledCue[] {
+  if (group.compiled) return group.compiled;
   const cues: CompiledCue[] = [];
   for (const [strength, weight] of Object.entries(STRENGTH_WEIGHTS)) {
-    const list = lists[strength as keyof StrengthLists];
+    const list = group.lists[strength as keyof StrengthLists];
     if (list) for (const cue of list.split('|')) if (cue) cues.push(compileCue(cue, weight));
   }
-  return { kind, language, cues };
-}
-
-function groups(): CompiledGroup[] {
-  if (compiled) return compiled;
-  compiled = [];
-  for (const [kind, byLanguage] of Object.entries(URGENT_CUES) as Array<[UrgentKind, Record<string, StrengthLists>]>) {
-    for (const [language, lists] of Object.entries(byLanguage)) compiled.push(compileLists(kind, language, lists));
-  }
-  for (const [language, lists] of Object.entries(HIGH_CUES)) compiled.push(compileLists('high', language, lists));
-  return compiled;
+  group.compiled = cues;
+  return cues;
 }
 
 /** Every compiled cue, for tests that check the lists are valid. */
 export function severityCues(): ReadonlyArray<{ kind: UrgentKind | 'high'; language: string; cue: CompiledCue }> {
-  return groups().flatMap((group) => group.cues.map((cue) => ({ kind: group.kind, language: group.language, cue })));
+  return groups().flatMap((group) => cuesOf(group).map((cue) => ({ kind: group.kind, language: group.language, cue })));
 }
 
 function applies(cueLanguage: string, input: SeverityInput): boolean {
@@ -75,7 +79,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
   const found = new Map<string, { kind: UrgentKind | 'high'; cue: string; points: number }>();
   for (const group of groups()) {
     if (!applies(group.language, input)) continue;
-    for (const cue of group.cues) {
+    for (const cue of cuesOf(group)) {
       if (!cueMatches(cue, input.subject) && !cueMatches(cue, input.body)) continue;
       const key = `${group.kind} ${cue.key}`;
       const previous = found.get(key);

@@ -60,6 +60,7 @@ export function words(text: string): string[] {
  * "odelagt" and "Ödelagt" all match the cue "ødelagt".
  */
 export function fold(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
   return text
     .toLowerCase()
     .replace(/æ/g, 'ae')
