@@ -1,5 +1,5 @@
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { A4, pageLabel, parseColour, parseParagraphs, renderLetterPdf, wrapLine, type LetterPdfInput } from '#letters/pdf';
 import { pdfToText, pdfWords, requirePdftotext, squash, type WordBox } from './pdftotext.ts';
 
@@ -33,7 +33,8 @@ function longText(words: number): string {
   return paragraphs.join('\n\n');
 }
 
-beforeAll(() => requirePdftotext());
+// No beforeAll: without pdftotext every test that reads a PDF fails (never skips) with the install hint.
+it("has poppler's pdftotext to read the PDFs with", () => requirePdftotext());
 
 describe('renderLetterPdf', () => {
   it('makes an A4 PDF with real, extractable text and the metadata set', async () => {
