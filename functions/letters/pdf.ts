@@ -323,15 +323,16 @@ function drawLetterhead(page: PDFPage, brand: LetterBrand, fonts: Fonts): number
     nameBottom = baseline - NAME_SIZE * 0.25;
   });
 
-  let detailsTop = besides ? top : nameBottom - 6;
+  let baseline = (besides ? top : nameBottom - 6) - ADDRESS_SIZE * 0.8;
+  let detailsBottom = nameBottom;
   for (const line of details) {
     const width = measureDetails(line);
     const x = besides ? A4.width - MARGIN_X - width : MARGIN_X;
-    page.drawText(line, { x, y: detailsTop - ADDRESS_SIZE * 0.8, size: ADDRESS_SIZE, font: fonts.regular, color: MUTED_COLOUR });
-    detailsTop -= ADDRESS_LEADING;
+    page.drawText(line, { x, y: baseline, size: ADDRESS_SIZE, font: fonts.regular, color: MUTED_COLOUR });
+    detailsBottom = baseline - ADDRESS_SIZE * 0.25; // below the descenders
+    baseline -= ADDRESS_LEADING;
   }
-  const bottom = Math.min(nameBottom, details.length > 0 ? detailsTop + ADDRESS_LEADING - ADDRESS_SIZE * 0.25 - 2 : nameBottom);
-  const ruleY = bottom - 8;
+  const ruleY = Math.min(nameBottom, detailsBottom) - 7;
   page.drawLine({ start: { x: MARGIN_X, y: ruleY }, end: { x: A4.width - MARGIN_X, y: ruleY }, thickness: 0.75, color: fonts.accent });
   return ruleY - 12 * MM;
 }
