@@ -1,33 +1,33 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-const verdict = z.object({ status: z.string() }).optional();
+const verdict = z.optional(z.object({ status: z.string() }));
 
 /** The part of SES's Lambda-action event we rely on (see "Lambda action" in the SES developer guide). */
 export const sesReceiptRecordSchema = z.object({
   eventSource: z.literal('aws:ses'),
   ses: z.object({
     mail: z.object({
-      messageId: z.string().min(1),
-      timestamp: z.string().min(1),
+      messageId: z.string().check(z.minLength(1)),
+      timestamp: z.string().check(z.minLength(1)),
       source: z.string(),
-      destination: z.array(z.string()).default([]),
+      destination: z._default(z.array(z.string()), []),
     }),
     receipt: z.object({
-      recipients: z.array(z.string()).default([]),
+      recipients: z._default(z.array(z.string()), []),
       spamVerdict: verdict,
       virusVerdict: verdict,
       spfVerdict: verdict,
       dkimVerdict: verdict,
       dmarcVerdict: verdict,
-      dmarcPolicy: z.string().optional(),
+      dmarcPolicy: z.optional(z.string()),
     }),
   }),
 });
 
-export const sesReceiptEventSchema = z.object({ Records: z.array(sesReceiptRecordSchema).min(1) });
+export const sesReceiptEventSchema = z.object({ Records: z.array(sesReceiptRecordSchema).check(z.minLength(1)) });
 
 export type SesReceiptRecord = z.infer<typeof sesReceiptRecordSchema>;
-export type SesReceiptEvent = z.infer<typeof sesReceiptEventSchema>;
+export type SesReceiptEvent = z.input<typeof sesReceiptEventSchema>;
 
 /** SES writes this object when an S3 action is first set up; it is not mail. */
 export const SES_SETUP_NOTIFICATION = 'AMAZON_SES_SETUP_NOTIFICATION';

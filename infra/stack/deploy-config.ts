@@ -101,7 +101,7 @@ export function recipientMatches(condition: string, address: string): boolean {
 }
 
 /** The runtime configuration (what the functions read from COMPLAINTS_CONFIG) plus deploy-only fields. */
-export const deployConfigSchema = appConfigSchema.extend(deployOnlyFields).superRefine((config, ctx) => {
+export const deployConfigSchema = z.object({ ...appConfigSchema.def.shape, ...deployOnlyFields }).superRefine((config, ctx) => {
   const complaintLocalPart = config.complaintAddress.slice(0, config.complaintAddress.lastIndexOf('@'));
   if (complaintLocalPart.includes('+')) {
     ctx.addIssue({
