@@ -325,7 +325,7 @@ function drawLetterhead(page: PDFPage, brand: LetterBrand, fonts: Fonts): number
 
   let baseline = (besides ? top : nameBottom - 6) - ADDRESS_SIZE * 0.8;
   let detailsBottom = nameBottom;
-  for (const line of details) {
+  for (const line of besides ? details : details.flatMap((detail) => wrapLine(detail, TEXT_WIDTH, measureDetails))) {
     const width = measureDetails(line);
     const x = besides ? A4.width - MARGIN_X - width : MARGIN_X;
     page.drawText(line, { x, y: baseline, size: ADDRESS_SIZE, font: fonts.regular, color: MUTED_COLOUR });

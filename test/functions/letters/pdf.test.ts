@@ -180,6 +180,14 @@ describe('renderLetterPdf', () => {
     expect(street?.xMin).toBeCloseTo(25 * MM, 0);
   });
 
+  it('keeps an over-long letterhead inside the margins, and copes with an empty brand', async () => {
+    const long = 'Nordlys Home Scandinavia Furniture and Garden Supplies International Holding';
+    const words = pdfWords(await renderLetterPdf({ ...base, brand: { name: long, postalAddress: [`${'Vestergade '.repeat(12)}12`], website: `https://www.example.com/${'a'.repeat(150)}` } }));
+    for (const word of words) expect(word.xMax, word.word).toBeLessThanOrEqual(A4.width - 25 * MM + 0.5);
+    const text = squash(pdfToText(await renderLetterPdf({ ...base, brand: { name: '', postalAddress: [] } })));
+    expect(text).toContain('Dear Jane Doe,');
+  });
+
   it('rejects a generatedAt that is not a timestamp', async () => {
     await expect(renderLetterPdf({ ...base, generatedAt: 'yesterday' })).rejects.toThrow(/generatedAt/);
   });
