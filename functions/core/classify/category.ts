@@ -17,6 +17,8 @@ export interface CategoryInput {
   language: string;
   /** The language was a fallback: cues of every language count a little. */
   languageUncertain: boolean;
+  /** The subject is a reply's ("Re: …"): it repeats the earlier message, so it counts like the body. */
+  subjectIsReply?: boolean;
   /** Character 4-grams of the text, for the statistical back-off (category-model-features.ts). */
   grams?: ReadonlySet<string>;
 }
@@ -50,7 +52,8 @@ export function classifyCategory(input: CategoryInput, categories: CompiledCateg
       if (factor <= 0) continue;
       for (const cue of category.cuesFor(cueLanguage)) {
         const inSubject = cueSpans(cue, input.subject);
-        if (inSubject.length > 0) candidates.push({ key: cue.key, cue: cue.source, points: cue.weight * factor * categories.subjectWeight, where: 'subject', spans: inSubject });
+        const subjectWeight = input.subjectIsReply ? 1 : categories.subjectWeight;
+        if (inSubject.length > 0) candidates.push({ key: cue.key, cue: cue.source, points: cue.weight * factor * subjectWeight, where: 'subject', spans: inSubject });
         const inBody = cueSpans(cue, input.body);
         if (inBody.length > 0) candidates.push({ key: cue.key, cue: cue.source, points: cue.weight * factor, where: 'body', spans: inBody });
       }

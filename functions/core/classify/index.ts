@@ -17,7 +17,7 @@ import { classifyCategory } from './category.ts';
 import { cueText } from './cues.ts';
 import { detectLanguage } from './language.ts';
 import { classifySeverity, type UrgentKind } from './severity.ts';
-import { cleanSubject, ownText, withoutCodes } from './text.ts';
+import { cleanSubject, isReplySubject, ownText, withoutCodes } from './text.ts';
 
 export { compileCategoryConfig } from './category-compile.ts';
 export type { CompiledCategories } from './category-compile.ts';
@@ -64,7 +64,7 @@ export function classifyDetailed(subject: string, body: string, defaultLanguage:
   const subjectText = cueText(cleanedSubject);
   const bodyText = cueText(own);
   const category = classifyCategory(
-    { subject: subjectText, body: bodyText, language: language.language, languageUncertain, grams: modelGrams(subject, body) },
+    { subject: subjectText, body: bodyText, language: language.language, languageUncertain, subjectIsReply: isReplySubject(subject), grams: modelGrams(subject, body) },
     options.categories ?? bundledCategories(),
   );
   const severity = classifySeverity({

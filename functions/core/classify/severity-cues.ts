@@ -83,7 +83,7 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       weak: 'amet*|pöördun*|pöördunud',
     },
     fi: {
-      strong: 'kuluttajaneuvon*|kuluttaja-asiamie*|kuluttajariitalautakun*|kkv|kilpailu- ja kuluttajavirasto|tietosuojavaltuutet*|tukes|ruokavirasto',
+      strong: 'kuluttajaneuvon*|kuluttaja-asiamie*|kuluttajariitalautakun*|kkv|kilpailu- ja kuluttajavirasto|tietosuojavaltuutet*|tukes*|ruokavirasto',
       medium: 'poliisi*|viranomai*|teen ilmoituksen|petos*|luvaton|luvattomi*',
       weak: 'ilmoitan*',
     },
@@ -98,14 +98,14 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
     },
     da: {
       strong:
-        'drukn*|under vandet|kvæl*|væltede med|væltede ned over|faldt ned over|klemte|ulykke*|påkørt|bakkede ind i|forgiftning*|faldt om|kastede voldsomt op|ligger på drop|dyrlægen|slugte|slugt|blev opereret|måtte opereres|brændt plastik|lugt af brændt|kom* til skade|gik i brand|går i brand|brandfare|brandfarlig*|brandskade*|brandsår|brandvæsen*|brandalarm*|ildslukker|brændemærke*|elektrisk stød|fik stød|stød fra|eksploder*|kom til skade|kvæstet|kvæstelse*|personskade*|skadestue*|ambulance*|allergisk reaktion|allergisk chok|kvælning*|kvælningsfare|giftig*|forgiftning*|madforgiftning|gnister|gnistrede|gnistre|glasskår|glasstykker|livsfarlig*|kunne have slået|kunne være død|brændt mig|brændte mig|brandsårene|røgudvikling|brækkede armen|brækkede benet|brækkede håndleddet',
+        'brandsår*|drukn*|under vandet|kvæl*|væltede med|væltede ned over|faldt ned over|klemte|ulykke*|påkørt|bakkede ind i|forgiftning*|faldt om|kastede voldsomt op|ligger på drop|dyrlægen|slugte|slugt|blev opereret|måtte opereres|brændt plastik|lugt af brændt|kom* til skade|gik i brand|går i brand|brandfare|brandfarlig*|brandskade*|brandsår|brandvæsen*|brandalarm*|ildslukker|brændemærke*|elektrisk stød|fik stød|stød fra|eksploder*|kom til skade|kvæstet|kvæstelse*|personskade*|skadestue*|ambulance*|allergisk reaktion|allergisk chok|kvælning*|kvælningsfare|giftig*|forgiftning*|madforgiftning|gnister|gnistrede|gnistre|glasskår|glasstykker|livsfarlig*|kunne have slået|kunne være død|brændt mig|brændte mig|brandsårene|røgudvikling|brækkede armen|brækkede benet|brækkede håndleddet',
       medium: 'farlig*|*fare|sikkerhedsrisiko|fare for|røgen|overophed*|brændt|brændte|brand i|sygehus*|hospital*',
       normal: 'smeltede|smeltet|skadet|slog sig|blod|tilbagekald*|kalde partiet tilbage|lægen|læge',
       weak: 'røg|sikkerhed*|barn|børn|datter|søn',
     },
     nb: {
       strong:
-        'drukn*|under vannet|kvel*|veltet med|veltet over|falt ned over|klemte|ulykke*|påkjørt|rygget inn i|forgiftning*|falt om|kastet voldsomt opp|veterinæren|brukket|svelget|ble operert|måtte opereres|brent plast|lukt av brent|kom* til skade|blir skadet|tok fyr|tatt fyr|begynte å brenne|brannfare|brannfarlig*|brannskade*|brannvesen*|brannalarm*|brannslukk*|svimerke*|brent merke|elektrisk støt|fikk støt|støt fra|eksploder*|skadet seg|kom til skade|personskade*|legevakt*|ambulanse*|allergisk reaksjon|allergisk sjokk|kvelning*|kvelningsfare|giftig*|forgiftning*|matforgiftning|gnister|gnistret|gnistre|glassbiter|glasskår|livsfarlig*|kunne ha drept|kunne vært død|brent meg|brente meg|røykutvikling|brakk armen|brakk beinet|brakk håndleddet',
+        'brannsår*|kalle tilbake|drukn*|under vannet|kvel*|veltet med|veltet over|falt ned over|klemte|ulykke*|påkjørt|rygget inn i|forgiftning*|falt om|kastet voldsomt opp|veterinæren|brukket|svelget|ble operert|måtte opereres|brent plast|lukt av brent|kom* til skade|blir skadet|tok fyr|tatt fyr|begynte å brenne|brannfare|brannfarlig*|brannskade*|brannvesen*|brannalarm*|brannslukk*|svimerke*|brent merke|elektrisk støt|fikk støt|støt fra|eksploder*|skadet seg|kom til skade|personskade*|legevakt*|ambulanse*|allergisk reaksjon|allergisk sjokk|kvelning*|kvelningsfare|giftig*|forgiftning*|matforgiftning|gnister|gnistret|gnistre|glassbiter|glasskår|livsfarlig*|kunne ha drept|kunne vært død|brent meg|brente meg|røykutvikling|brakk armen|brakk beinet|brakk håndleddet',
       medium: 'farlig*|*fare|sikkerhetsrisiko|fare for|røyk|røyken|overopphet*|brent|brente|brann i|sykehus*',
       normal: 'smeltet|skadet|slo seg|blod|tilbakekall*|trekke det tilbake|legen|lege',
       weak: 'sikkerhet*|barn|barna|datter|sønn',
@@ -133,8 +133,8 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
     },
     fi: {
       strong:
-        'hukku*|veden alle|tukehtu*|kuristu*|kaatui ... kanssa|kaatui päälle|puristu*|onnettomuu*|törmäsi|peruutti päin|myrkyty*|lyyhistyi|eläinlääkäri*|murtui|katkesi*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
-      medium: 'vaarallinen|vaarallista|hengenvaara|hukkumisvaara|tukehtumisvaara|kuristumisvaara|loukkaantumisvaara|vaaran|savu*|ylikuumen*|sairaala*|murtui|paloi',
+        'palanee*|*palo*|hukku*|veden alle|tukehtu*|kuristu*|kaatui ... kanssa|kaatui päälle|puristu*|onnettomuu*|törmäsi|peruutti päin|myrkyty*|lyyhistyi|eläinlääkäri*|murtui|katkesi*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma',
+      medium: 'käry*|mustunut|vaarallinen|vaarallista|hengenvaara|hukkumisvaara|tukehtumisvaara|kuristumisvaara|loukkaantumisvaara|vaaran|savu*|ylikuumen*|sairaala*|murtui|paloi',
       normal: 'suli|sulanut|veri|takaisinveto*|vedettävä pois|vetää heti pois|lääkäri',
       weak: 'turvallisuus*|lapsi|lapset|tytär|poika',
     },
@@ -181,37 +181,37 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
   data: {
     en: {
       strong:
-        "data breach|data leak|privacy breach|breach of privacy|breach of my privacy|breach of my personal data|personal data breach|serious breach|identity theft|someone else's ... name|someone else's ... address|someone else's ... details|someone else's ... data|someone else's ... information|someone else's ... invoice|another customer's|other customers' data|other people's ... details|other people's ... orders|other people's ... data|order history of|see other customers|can see other people|gave out my|gave my address|confirmed my ... address|my personal information is|my personal details|email addresses of|all recipients|in the cc|cc field|data leaked|details leaked|information leaked",
+        "data breach|data leak|privacy breach|breach of privacy|breach of my privacy|breach of my personal data|personal data breach|serious breach|identity theft|someone else's ... name|someone else's ... address|someone else's ... details|someone else's ... data|someone else's ... information|someone else's ... invoice|another customer's|other customers' data|other people's ... details|other people's ... orders|other people's ... data|order history of|see other customers|can see other people|gave out my|gave my address|confirmed my ... address|my personal information is|my personal details|email addresses of|all recipients|in the cc|cc field|data leaked|details leaked|information leaked|got into my account|access to my account|been accessed|accessed my account|sent to a stranger|went to someone else",
       medium: 'personal data|personal information|exposed|without any security checks|security checks|privacy problem|privacy issue|passport|gdpr breach|got hold of my|from your system|hacked',
       normal: 'gdpr|data protection|bank details|card details|my data|my details|privacy|different person',
     },
     da: {
-      strong: 'databrud|datalæk|læk af|brud på persondatasikkerheden|persondatasikkerhed*|andres oplysninger|andres data|en anden kundes|anden persons|en andens ... oplysninger|en andens ... faktura|en andens ... navn|en andens ... adresse|en andens ... data|fremmede oplysninger|mine oplysninger til|cpr-nummer|cpr nummer|identitetstyveri|alle modtageres|cc-feltet|kopifeltet',
+      strong: 'databrud|datalæk|læk af|brud på persondatasikkerheden|persondatasikkerhed*|andres oplysninger|andres data|en anden kundes|anden persons|en andens ... oplysninger|en andens ... faktura|en andens ... navn|en andens ... adresse|en andens ... data|fremmede oplysninger|mine oplysninger til|cpr-nummer|cpr nummer|identitetstyveri|alle modtageres|cc-feltet|kopifeltet|adgang til min konto',
       medium: 'persondata|personoplysninger|personlige oplysninger|gdpr|mit pas|kopi af mit pas|fået fat i mine|hacket',
       normal: 'databeskyttelse|mine oplysninger|mine data|privatliv*',
     },
     nb: {
-      strong: 'datainnbrudd|datalekkasje|lekkasje av|brudd på personvernet|alvorlig avvik|andres personopplysninger|andres opplysninger|en annen kundes|annen persons|en helt annen person|personnummer|fødselsnummer|identitetstyveri|alle mottakeres|alle mottakernes|kopifeltet|personopplysningene mine',
+      strong: 'datainnbrudd|datalekkasje|lekkasje av|brudd på personvernet|alvorlig avvik|andres personopplysninger|andres opplysninger|en annen kundes|annen persons|en helt annen person|personnummer|fødselsnummer|identitetstyveri|alle mottakeres|alle mottakernes|kopifeltet|personopplysningene mine|tilgang til kontoen min',
       medium: 'personopplysninger|personlige opplysninger|personvern*|gdpr|bankopplysning*|kopi av passet|avvik',
       normal: 'mine opplysninger|mine data',
     },
     sv: {
-      strong: 'dataintrång|dataläcka|dataläckage|personuppgiftsincident*|brott mot gdpr|andras uppgifter|andras personuppgifter|en annan kunds|annan persons|helt annan persons|personnummer|identitetsstöld|alla mottagares|kopiefältet|e-postadresser öppet',
+      strong: 'dataintrång|dataläcka|dataläckage|personuppgiftsincident*|brott mot gdpr|andras uppgifter|andras personuppgifter|en annan kunds|annan persons|helt annan persons|personnummer|identitetsstöld|alla mottagares|kopiefältet|e-postadresser öppet|tillgång till mitt konto',
       medium: 'personuppgifter|personliga uppgifter|integritet*|gdpr|mitt pass|kopian av mitt pass|bankuppgifter|hackad*',
       normal: 'mina uppgifter|mina data|dataskydd',
     },
     de: {
-      strong: 'datenleck|datenpanne|datenschutzverletzung|datenschutzverstoß|verstoß gegen die dsgvo|dsgvo-verstoß|fremde kundendaten|fremden kundendaten|fremde daten|fremde rechnung|eines anderen kunden|fremden person|völlig fremden|identitätsdiebstahl|aller empfänger|sämtlicher empfänger|adressen ... empfänger|cc-feld|im cc',
+      strong: 'datenleck|datenpanne|datenschutzverletzung|datenschutzverstoß|verstoß gegen die dsgvo|dsgvo-verstoß|fremde kundendaten|fremden kundendaten|fremde daten|fremde rechnung|eines anderen kunden|fremden person|völlig fremden|identitätsdiebstahl|aller empfänger|sämtlicher empfänger|adressen ... empfänger|cc-feld|im cc|zugriff auf mein konto',
       medium: 'personenbezogene daten|persönliche daten|dsgvo|datenschutz*|anderen kunden|reisepass|personalausweis|bankdaten|gehackt',
       normal: 'meine daten|iban',
     },
     et: {
-      strong: 'andmeleke|andmelekke|isikuandmete leke|isikuandmete lekke|kellegi teise ... arve*|kellegi teise ... andme*|kellegi teise ... nimi|kellegi teise ... aadress*|teise kliendi|võõra inimese|võõra isiku|isikukood*|identiteedivargus|kõigi saajate|koopiaväljal|isikuandmete rikkumine',
+      strong: 'andmeleke|andmelekke|isikuandmete leke|isikuandmete lekke|kellegi teise ... arve*|kellegi teise ... andme*|kellegi teise ... nimi|kellegi teise ... aadress*|teise kliendi|võõra inimese|võõra isiku|isikukood*|identiteedivargus|kõigi saajate|koopiaväljal|isikuandmete rikkumine|ligipääs minu kontole',
       medium: 'isikuandme*|andmekaitse*|gdpr|privaatsus*|passi koopia|pangaandmed|häkit*',
       normal: 'minu andmed|minu andmeid',
     },
     fi: {
-      strong: 'tietovuoto|tietoturvaloukkaus|tietosuojaloukkaus|jonkun toisen ... tied*|jonkun toisen ... lasku*|jonkun toisen ... nimi|jonkun toisen ... osoite*|toisen asiakkaan|muiden asiakkaiden tiedot|vieraan ihmisen|henkilötunnu*|identiteettivarkaus|kaikkien vastaanottajien|kopiokentässä',
+      strong: 'tietovuoto|tietoturvaloukkaus|tietosuojaloukkaus|jonkun toisen ... tied*|jonkun toisen ... lasku*|jonkun toisen ... nimi|jonkun toisen ... osoite*|toisen asiakkaan|muiden asiakkaiden tiedot|vieraan ihmisen|henkilötunnu*|identiteettivarkaus|kaikkien vastaanottajien|kopiokentässä|pääsy tililleni',
       medium: 'henkilötied*|tietosuoja*|gdpr|yksityisyy*|passin kopio|pankkitiedot|hakkeroi*',
       normal: 'tietoni|minun tietoni',
     },

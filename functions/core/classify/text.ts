@@ -41,6 +41,11 @@ export function cleanSubject(subject: string): string {
     .trim();
 }
 
+/** A reply ("Re:", "SV:", "AW:", …) keeps the subject of the message it answers, often ours. */
+export function isReplySubject(subject: string): boolean {
+  return /^\s*(?:\[[^\]]*\]\s*)?(?:re|sv|aw|vs|vb|wg|antw|vast|svar|fw|fwd)\s*(?:\[\d+\])?\s*:/iu.test(subject);
+}
+
 /** Links, addresses and anything with a digit in it (order numbers, prices, dates) carry no language. */
 export function withoutCodes(text: string): string {
   return text

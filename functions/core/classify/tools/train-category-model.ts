@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { MODEL_GRAM_ALPHABET, modelGrams } from '../category-model-features.ts';
 
-const MIN_COUNT = 5;
+const MIN_COUNT = 7;
 const COUNT_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 interface Row {
