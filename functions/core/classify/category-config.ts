@@ -99,8 +99,7 @@ export class CategoryConfigError extends Error {
 export function validateCategoryConfig(json: unknown, sourceName: string): CategoryConfigResult {
   const result = categoryConfigSchema.safeParse(json);
   if (result.success) return { ok: true, config: result.data };
-  // formatZodIssues reads only `issues`, which zod/mini's error has too.
-  const details = formatZodIssues(result.error as unknown as Parameters<typeof formatZodIssues>[0]);
+  const details = formatZodIssues(result.error);
   return { ok: false, message: `Invalid category configuration in ${sourceName}:\n${details}` };
 }
 
