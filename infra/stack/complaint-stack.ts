@@ -35,6 +35,7 @@ import { SQS_MAX_DELAY_SECONDS } from '#adapters/sqs-scheduler';
 import { RUNTIME_ENV, TABLE_KEYS } from '#adapters/table-schema';
 import { recipientsOf, runtimeConfigOf, type DeployConfig } from './deploy-config.ts';
 import { acknowledge, type Acknowledgement } from './nag.ts';
+import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, shipPackagesCommands } from './bundling.ts';
 
 export const INBOUND_PREFIX = 'inbound/';
 export const ATTACHMENTS_PREFIX = 'attachments/';
@@ -510,14 +511,19 @@ export class ComplaintStack extends Stack {
       depsLockFilePath: join(projectRoot, 'package-lock.json'),
       bundling: {
         format: OutputFormat.ESM,
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        banner: LAMBDA_BANNER,
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
-        externalModules: ['@aws-sdk/*'],
+        externalModules: [...LAMBDA_EXTERNAL_MODULES],
         tsconfig: join(projectRoot, 'tsconfig.json'),
         forceDockerBundling: false,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir: string, outputDir: string) => shipPackagesCommands(inputDir, outputDir),
+        },
       },
     });
     this.acknowledge(fn, {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { LAMBDA_EXTERNAL_MODULES } from '../../infra/stack/bundling.ts';
 import { bundleEntry } from './bundle.ts';
 import type { BenchResult } from './types.ts';
 
@@ -18,7 +19,7 @@ export async function benchColdStart(): Promise<BenchResult> {
   writeFileSync(baselineEntry, `import mjml2html from 'mjml';\nexport { handler } from ${JSON.stringify(handlerEntry)};\nexport const compile = mjml2html;\n`);
 
   const handlerBytes = await bundleEntry(handlerEntry, join(OUT, 'inbound.mjs'));
-  const baselineBytes = await bundleEntry(baselineEntry, join(OUT, 'baseline.mjs'), { external: ['@aws-sdk/*', 'mjml', 'mjml-*'] });
+  const baselineBytes = await bundleEntry(baselineEntry, join(OUT, 'baseline.mjs'), { external: [...LAMBDA_EXTERNAL_MODULES, 'mjml', 'mjml-*'] });
 
   const handlerInit = medianInitMs(join(OUT, 'inbound.mjs'));
   const baselineInit = medianInitMs(join(OUT, 'baseline.mjs'));

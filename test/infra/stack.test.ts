@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Match, Template } from 'aws-cdk-lib/assertions';
@@ -357,6 +357,8 @@ describe('functions', () => {
     );
     const output = execFileSync(process.execPath, [runner], { encoding: 'utf8' });
     expect(JSON.parse(output)).toMatchObject({ ok: true, command: 'stub', event: { probe: 1 } });
+    // iconv-lite travels beside the bundle (its CJK tables load from files, only when needed).
+    expect(existsSync(join(built.app.outdir, asset.assetPath, 'node_modules', 'iconv-lite', 'package.json'))).toBe(true);
   });
 });
 
