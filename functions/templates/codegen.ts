@@ -53,10 +53,15 @@ export function generateFunction(source: string, mode: CodegenMode): string {
     return IDENTIFIER.test(part) ? `${base}.${part}` : `${base}[${JSON.stringify(part)}]`;
   }
 
-  /** Null-safe property chain, like Handlebars' lookups: a missing link yields it (null/undefined). */
+  /**
+   * Null-safe property chain, like Handlebars' lookups: a missing link yields it (null/undefined).
+   * The root context c0 is the validated context object, so its first step needs no check.
+   */
   function chain(base: string, parts: string[]): string {
     let expression = base;
-    for (const part of parts) expression = `((t = ${expression}) == null ? t : ${member('t', part)})`;
+    parts.forEach((part, index) => {
+      expression = index === 0 && base === 'c0' ? member('c0', part) : `((t = ${expression}) == null ? t : ${member('t', part)})`;
+    });
     return expression;
   }
 

@@ -87,47 +87,25 @@ export function singleLine(value: string): string {
 
 /**
  * Marks where {{#if}}/{{else}}/{{/if}} (and other blocks) sat in a text part generated from HTML,
- * when spaces surround them. A block that renders nothing leaves its neighbours' spaces behind
- * ("late.   Next"); tidyText collapses each run of marks and spaces into one space, or nothing
- * at a line's start or end.
+ * when spaces touched them: BLOCK_MARK_SPACED where the build took a space away, BLOCK_MARK
+ * where there was none. A block that renders nothing must not leave "late.   Next" or a space
+ * at the start of a line behind, so tidyText turns each run of marks into one space (if any
+ * of them carried one) or nothing (at the start or end of a line, or next to a space).
  */
 export const BLOCK_MARK = '\u0001';
+export const BLOCK_MARK_SPACED = '\u0002';
+const MARK_RUN = /[\u0001\u0002]+/g;
 
-const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
+function collapseMarks(run: string, offset: number, whole: string): string {
+  if (!run.includes(BLOCK_MARK_SPACED)) return '';
+  const before = whole.charCodeAt(offset - 1);
+  const after = whole.charCodeAt(offset + run.length);
+  // NaN at either end of the text; 10 newline, 32 space, 9 tab
+  return before !== before || after !== after || before === 10 || after === 10 || before === 32 || after === 32 || before === 9 || after === 9 ? '' : ' ';
+}
 
 export function tidyText(text: string): string {
-  let mark = text.indexOf(BLOCK_MARK);
-  let out = text;
-  if (mark >= 0) {
-    // a hand-written loop: a regex with a callback costs several times more here
-    // (never index into `out` while building it: that would flatten the string every time)
-    out = '';
-    let last = 0;
-    let before: string | undefined;
-    while (mark >= 0) {
-      let start = mark;
-      while (start > last && isBlank(text[start - 1])) start--;
-      let end = mark + 1;
-      let spaced = start < mark;
-      for (; end < text.length; end++) {
-        const char = text[end];
-        if (isBlank(char)) spaced = true;
-        else if (char !== BLOCK_MARK) break;
-      }
-      if (start > last) {
-        out += text.slice(last, start);
-        before = text[start - 1];
-      }
-      const after = text[end];
-      if (spaced && before !== undefined && before !== '\n' && after !== undefined && after !== '\n') {
-        out += ' ';
-        before = ' ';
-      }
-      last = end;
-      mark = text.indexOf(BLOCK_MARK, end);
-    }
-    out += text.slice(last);
-  }
+  const out = text.includes(BLOCK_MARK) || text.includes(BLOCK_MARK_SPACED) ? text.replace(MARK_RUN, collapseMarks) : text;
   return out.includes('\n\n\n') ? out.replace(/\n{3,}/g, '\n\n') : out;
 }
 

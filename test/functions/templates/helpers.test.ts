@@ -77,8 +77,10 @@ describe('runtime details', () => {
   });
 
   it('collapses the spaces blocks leave behind in generated text', () => {
-    expect(tidyText('late.\u0001 \u0001 \u0001Next\u0001 \u0001\nline')).toBe('late. Next\nline');
+    expect(tidyText('late.\u0002\u0001\u0002Next\u0002\nline')).toBe('late. Next\nline');
     expect(tidyText('you\u0001\u0001.')).toBe('you.');
+    expect(tidyText('\u0002\u0001Start')).toBe('Start');
+    expect(tidyText('a\u0001\u0002\u0001 b')).toBe('a b');
     expect(tidyText('a\n\n\n\nb')).toBe('a\n\nb');
   });
 
