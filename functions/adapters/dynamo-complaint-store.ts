@@ -164,6 +164,18 @@ export class DynamoComplaintStore implements ComplaintStore {
     );
   }
 
+  async recordLetter(reference: string, s3Key: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: complaintKey(reference),
+        UpdateExpression: 'SET resolution.letterS3Key = :key',
+        ConditionExpression: 'attribute_exists(resolution)',
+        ExpressionAttributeValues: { ':key': s3Key },
+      }),
+    );
+  }
+
   async complaintsOf(customerEmail: string, limit = 20): Promise<Complaint[]> {
     const items = await this.queryAll(
       { IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerEmail.toLowerCase()}` }, ScanIndexForward: false },

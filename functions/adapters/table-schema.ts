@@ -24,6 +24,7 @@ export const RUNTIME_ENV = {
   mailBucket: 'MAIL_BUCKET',
   inboundPrefix: 'INBOUND_PREFIX',
   attachmentsPrefix: 'ATTACHMENTS_PREFIX',
+  lettersPrefix: 'LETTERS_PREFIX',
   schedulerQueueUrl: 'SCHEDULER_QUEUE_URL',
   schedulerMaxDelaySeconds: 'SCHEDULER_MAX_DELAY_SECONDS',
   schedulerDlqUrl: 'SCHEDULER_DLQ_URL',

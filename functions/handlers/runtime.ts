@@ -11,6 +11,8 @@ export interface RuntimeSettings {
   mailBucket: string;
   inboundPrefix: string;
   attachmentsPrefix: string;
+  /** Where resolution-letter PDFs are kept (under the mail bucket). */
+  lettersPrefix: string;
   schedulerQueueUrl: string;
   /** 900 s on AWS (SQS's limit); shrunk in tests so that long waits hop quickly. */
   schedulerMaxDelaySeconds: number;
@@ -29,6 +31,7 @@ export function runtimeSettings(env: NodeJS.ProcessEnv = process.env): RuntimeSe
     mailBucket: required(RUNTIME_ENV.mailBucket),
     inboundPrefix: env[RUNTIME_ENV.inboundPrefix] ?? 'inbound/',
     attachmentsPrefix: env[RUNTIME_ENV.attachmentsPrefix] ?? 'attachments/',
+    lettersPrefix: env[RUNTIME_ENV.lettersPrefix] ?? 'letters/',
     schedulerQueueUrl: required(RUNTIME_ENV.schedulerQueueUrl),
     schedulerMaxDelaySeconds: Number.parseInt(env[RUNTIME_ENV.schedulerMaxDelaySeconds] ?? '900', 10),
   };

@@ -1,5 +1,6 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { dynamoDocumentClient, sesClient, sqsClient } from '#adapters/aws-clients';
+import { dynamoDocumentClient, s3Client, sesClient, sqsClient } from '#adapters/aws-clients';
+import { S3MailStore } from '#adapters/s3-mail-store';
 import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
 import { SesOutbox } from '#adapters/ses-outbox';
 import { SqsScheduler } from '#adapters/sqs-scheduler';
@@ -14,13 +15,25 @@ let deps: RunJobDeps | undefined;
 export function wireScheduler(clock: Clock = systemClock): RunJobDeps {
   const settings = runtimeSettings();
   const db = dynamoDocumentClient();
+  const complaints = new DynamoComplaintStore(db, settings.tableName);
+  const mailStore = new S3MailStore(s3Client(), settings.mailBucket);
   return {
     config: settings.config,
-    complaints: new DynamoComplaintStore(db, settings.tableName),
+    complaints,
     outbox: new SesOutbox(sesClient(), db, settings.tableName, clock, { messageIdDomain: settings.config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
     scheduler: new SqsScheduler(sqsClient(), settings.schedulerQueueUrl, clock, settings.schedulerMaxDelaySeconds),
     clock,
     feedback: feedbackSettings(),
+    letterPdf: async (context, locale, complaint) => {
+      // Loaded on the first letter only: pdf-lib is half a megabyte the other jobs never need.
+      const { resolutionLetterPdf } = await import('#letters/resolution-letter');
+      const letter = await resolutionLetterPdf(context, { locale, fallbackLocale: settings.config.defaultLocale });
+      const s3Key = `${settings.lettersPrefix}${complaint.reference}/${letter.filename}`;
+      const content = Buffer.from(letter.pdf);
+      await mailStore.putAttachment(s3Key, content, 'application/pdf');
+      await complaints.recordLetter(complaint.reference, s3Key);
+      return { filename: letter.filename, content, s3Key };
+    },
     log: (message, fields) => logger.info(message, fields),
   };
 }

@@ -53,6 +53,8 @@ export interface ComplaintStore {
   updateClassification(reference: string, change: { category?: string; severity?: string }): Promise<void>;
   /** Records an agent's reply time (first and last) for the SLA and the follow-up rules. */
   recordAgentReply(reference: string, at: string): Promise<void>;
+  /** Links the stored PDF of the resolution letter from the record. */
+  recordLetter(reference: string, s3Key: string): Promise<void>;
   /** The customer's complaints, newest first, through the per-customer index (no scan). */
   complaintsOf(customerEmail: string, limit?: number): Promise<Complaint[]>;
   listComplaints(query: { status?: string; limit?: number }): Promise<Complaint[]>;

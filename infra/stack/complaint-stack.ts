@@ -39,6 +39,7 @@ import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, shipPackagesCommands } from './
 
 export const INBOUND_PREFIX = 'inbound/';
 export const ATTACHMENTS_PREFIX = 'attachments/';
+export const LETTERS_PREFIX = 'letters/';
 export const POWERTOOLS_SERVICE_NAME = 'complaint-responder';
 
 /** Lambda caps all of a function's environment variables together at 4 KB. */
@@ -133,6 +134,7 @@ export class ComplaintStack extends Stack {
       lifecycleRules: [
         { id: 'expire-raw-mail', prefix: INBOUND_PREFIX, expiration: retention },
         { id: 'expire-attachments', prefix: ATTACHMENTS_PREFIX, expiration: retention },
+        { id: 'expire-letters', prefix: LETTERS_PREFIX, expiration: retention },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -239,6 +241,7 @@ export class ComplaintStack extends Stack {
       [RUNTIME_ENV.mailBucket]: this.mailBucket.bucketName,
       [RUNTIME_ENV.inboundPrefix]: INBOUND_PREFIX,
       [RUNTIME_ENV.attachmentsPrefix]: ATTACHMENTS_PREFIX,
+      [RUNTIME_ENV.lettersPrefix]: LETTERS_PREFIX,
       [RUNTIME_ENV.schedulerQueueUrl]: this.schedulerQueue.queueUrl,
       [RUNTIME_ENV.schedulerMaxDelaySeconds]: String(SQS_MAX_DELAY_SECONDS),
       [RUNTIME_ENV.appConfig]: runtimeConfig,
@@ -333,10 +336,10 @@ export class ComplaintStack extends Stack {
 
     this.schedulerFunction = this.handlerFunction('Scheduler', {
       entry: entries.scheduler,
-      description: 'Runs the jobs on the scheduler queue: follow-ups, SLA escalations, feedback requests, thank-yous.',
+      description: 'Runs the jobs on the scheduler queue: follow-ups, SLA escalations, resolution letters, feedback requests, thank-yous.',
       timeout: SCHEDULER_TIMEOUT,
       environment: { ...commonEnvironment, [RUNTIME_ENV.feedbackBaseUrl]: this.feedbackPageUrl },
-      objectPrefixes: [],
+      objectPrefixes: [LETTERS_PREFIX],
       props,
     });
     const scheduler = this.schedulerFunction;
@@ -344,6 +347,13 @@ export class ComplaintStack extends Stack {
     // Re-enqueues jobs that are not due yet (SQS delays are capped at 15 minutes) and schedules the next one.
     this.schedulerQueue.grantSendMessages(scheduler);
     this.table.grantReadWriteData(scheduler);
+    scheduler.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'StoreResolutionLetters',
+        actions: ['s3:PutObject'],
+        resources: [this.mailBucket.arnForObjects(`${LETTERS_PREFIX}*`)],
+      }),
+    );
     scheduler.addToRolePolicy(sendMail);
 
     // ---- SES receiving -------------------------------------------------------------------------------

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { dynamoDocumentClient } from '#adapters/aws-clients';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dynamoDocumentClient, s3Client } from '#adapters/aws-clients';
 import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
 import type { OutboxMessage } from '#local/ses-outbox';
 import { startTestStack, waitFor, type TestStack } from '../support/local-stack.ts';
@@ -91,7 +96,21 @@ describe('agents work from their mailbox', () => {
     expect(letter.text).toContain('A replacement jug was delivered on Thursday');
     expect(letter.text).toContain('Jugs are now checked for cracks before packing.');
     expect(letter.inReplyTo).toBe(complaint.customerMessageId);
-    expect((await store.getComplaint(reference))?.status).toBe('resolved');
+    const resolved = await store.getComplaint(reference);
+    expect(resolved?.status).toBe('resolved');
+
+    // The same letter as an A4 PDF with selectable text, stored in S3 and linked from the record.
+    const pdf = letter.attachments.find((attachment) => attachment.contentType === 'application/pdf');
+    expect(pdf?.filename).toBe(`${reference}-resolution-letter.pdf`);
+    const file = join(mkdtempSync(join(tmpdir(), 'letter-')), 'letter.pdf');
+    writeFileSync(file, pdf!.content);
+    const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain(reference);
+    expect(text).toContain('A replacement jug was delivered on Thursday');
+    expect(text).toMatch(/apologi[sz]e/i);
+    expect(resolved?.resolution?.letterS3Key).toBe(`letters/${reference}/${reference}-resolution-letter.pdf`);
+    const stored = await s3Client().send(new GetObjectCommand({ Bucket: 'complaints-mail', Key: resolved!.resolution!.letterS3Key! }));
+    expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(pdf!.content)).toBe(true);
   });
 
   it('keeps #note internal and answers an unknown command with an error to the agent only', async () => {

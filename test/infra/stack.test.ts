@@ -256,6 +256,7 @@ describe('functions', () => {
     RUNTIME_ENV.mailBucket,
     RUNTIME_ENV.inboundPrefix,
     RUNTIME_ENV.attachmentsPrefix,
+    RUNTIME_ENV.lettersPrefix,
     RUNTIME_ENV.schedulerQueueUrl,
     RUNTIME_ENV.schedulerMaxDelaySeconds,
     RUNTIME_ENV.appConfig,
@@ -460,14 +461,15 @@ describe('least-privilege IAM', () => {
     expect(actions(inbound).filter((action) => action.endsWith('*'))).toEqual([]);
   });
 
-  it('gives the scheduler queue consumption, table access and sending, and no S3 at all', () => {
+  it('gives the scheduler queue consumption, table access, sending, and S3 writes under letters/ only', () => {
     const scheduler = statementsOf('Scheduler');
     expect(actions(scheduler)).toEqual(
       expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:SendMessage', 'ses:SendRawEmail', 'dynamodb:PutItem', 'dynamodb:Query']),
     );
     expect(resourceFor(scheduler, 'sqs:SendMessage')).toMatch(/SchedulerQueue/);
     expect(resourceFor(scheduler, 'ses:SendRawEmail')).toMatch(/:identity\/","?\{"Ref":"DomainIdentity/);
-    expect(actions(scheduler).filter((action) => action.startsWith('s3:'))).toEqual([]);
+    expect(actions(scheduler).filter((action) => action.startsWith('s3:'))).toEqual(['s3:PutObject']);
+    expect(resourceFor(scheduler, 's3:PutObject')).toMatch(/letters\/\*/);
   });
 
   it('lets the public feedback function use the table, enqueue the thank-you and alert managers, nothing more', () => {
