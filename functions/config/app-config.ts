@@ -80,6 +80,22 @@ export const appConfigSchema = z.object({
     }),
     { followUpEvery: 'P2D', followUpMax: 3, feedbackRequestAfter: 'PT24H', feedbackLinkValidity: 'P30D' },
   ),
+  /** Repeat complaints and category bursts (functions/core/patterns/). */
+  patterns: z._default(
+    z.object({
+      /** A complaint is a repeat when the same customer complained about the same category this long before. */
+      repeatWindow: z._default(isoDuration, 'P90D'),
+      /** Category counts are kept per window of this length (P1D: per UTC day). */
+      window: z._default(isoDuration.check(z.refine((value) => /[1-9]/.test(value), 'a duration longer than zero')), 'P1D'),
+      /** The baseline is the mean count of this many previous windows. */
+      baselineWindows: z._default(z.int().check(z.minimum(1), z.maximum(366)), 14),
+      /** A window's count must exceed this before it can be a burst, whatever the baseline. */
+      minimum: z._default(z.int().check(z.minimum(0)), 5),
+      /** …and exceed the baseline times this. */
+      factor: z._default(z.number().check(z.positive()), 3),
+    }),
+    { repeatWindow: 'P90D', window: 'P1D', baselineWindows: 14, minimum: 5, factor: 3 },
+  ),
   retentionDays: z._default(positiveInt(), 1095),
 });
 
