@@ -7,7 +7,8 @@
  *   time to acknowledgement  acknowledgement.sentAt − receivedAt
  *   time to first reply      firstAgentReplyAt − receivedAt
  *   time to resolution       resolution.resolvedAt − receivedAt, for complaints not open now
- *   first response in time   answered (an agent replied, or it was resolved) by sla.firstResponseDue;
+ *   first response in time   answered (an agent replied, or it was resolved, even if reopened since)
+ *                            by sla.firstResponseDue;
  *                            breached when answered later, or still unanswered after the due time;
  *                            unanswered and not yet due: pending, in neither count
  *   resolved in time         the same against sla.resolutionDue
@@ -106,7 +107,8 @@ export function aggregateReport(complaints: readonly FlaggedComplaint[], period:
       resolution: spread(inPeriod.map((complaint) => since(complaint, resolvedAt(complaint)))),
     },
     sla: {
-      firstResponse: slaFigure(inPeriod.map((complaint) => ({ done: earliest(complaint.firstAgentReplyAt, resolvedAt(complaint)), due: complaint.sla.firstResponseDue })), now),
+      // A resolution answers the customer too, even if the complaint was reopened since.
+      firstResponse: slaFigure(inPeriod.map((complaint) => ({ done: earliest(complaint.firstAgentReplyAt, complaint.resolution?.resolvedAt), due: complaint.sla.firstResponseDue })), now),
       resolution: slaFigure(inPeriod.map((complaint) => ({ done: resolvedAt(complaint), due: complaint.sla.resolutionDue })), now),
     },
     satisfaction: {
