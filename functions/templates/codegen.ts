@@ -44,7 +44,10 @@ export function generateFunction(source: string, mode: CodegenMode): string {
   let counter = 0;
   const next = (): number => ++counter;
   const html = mode === 'html';
+  /** The text part writes through rt.put (spacing and blank lines kept tidy); html and subject concatenate. */
+  const tidy = mode === 'text';
   const lines: string[] = [];
+  const append = (code: string): string => (tidy ? `rt.put(s, ${code}, 0, 0);` : `o += ${code};`);
   const emit = (line: string): void => {
     lines.push(line);
   };
@@ -110,22 +113,23 @@ export function generateFunction(source: string, mode: CodegenMode): string {
     const args = node.params.map((param) => valueCode(param, scope));
     const plain = node.params.length === 0 && !['formatDate', 'formatDuration', 'formatNumber', 'paragraphs'].includes(path.original);
     if (plain) {
-      emit(`o += ${html ? 'rt.esc' : 'rt.str'}(${pathCode(path, scope)});`);
+      emit(append(`${html ? 'rt.esc' : 'rt.str'}(${pathCode(path, scope)})`));
       return;
     }
     const [first = 'undefined', second = 'undefined'] = args;
+    const escaped = (code: string): string => (html ? `rt.esc(${code})` : code);
     switch (path.original) {
       case 'formatDate':
-        emit(`o += ${html ? 'rt.esc(' : ''}rt.formatDate(${first}, ${second}, d)${html ? ')' : ''};`);
+        emit(append(escaped(`rt.formatDate(${first}, ${second}, d)`)));
         return;
       case 'formatNumber':
-        emit(`o += ${html ? 'rt.esc(' : ''}rt.formatNumber(${first}, ${second}, d)${html ? ')' : ''};`);
+        emit(append(escaped(`rt.formatNumber(${first}, ${second}, d)`)));
         return;
       case 'formatDuration':
-        emit(`o += ${html ? 'rt.esc(' : ''}rt.formatDuration(${first}, d)${html ? ')' : ''};`);
+        emit(append(escaped(`rt.formatDuration(${first}, d)`)));
         return;
       case 'paragraphs':
-        emit(`o += ${html ? 'rt.paragraphsHtml' : 'rt.paragraphsText'}(${first});`);
+        emit(append(`${html ? 'rt.paragraphsHtml' : 'rt.paragraphsText'}(${first})`));
         return;
       default:
         throw new CodegenError(`unknown helper ${path.original}`, node);
@@ -197,7 +201,18 @@ export function generateFunction(source: string, mode: CodegenMode): string {
       switch (statement.type) {
         case 'ContentStatement': {
           const value = (statement as hbs.AST.ContentStatement).value;
-          if (value) emit(`o += ${JSON.stringify(value)};`);
+          if (!tidy) {
+            if (value) emit(`o += ${JSON.stringify(value)};`);
+            break;
+          }
+          // block-tag marks (see BLOCK_MARK in runtime.ts) sit at the ends of a literal
+          const lead = /^[\u0001\u0002]*/.exec(value)?.[0] ?? '';
+          const rest = value.slice(lead.length);
+          const trail = /[\u0001\u0002]*$/.exec(rest)?.[0] ?? '';
+          const body = rest.slice(0, rest.length - trail.length);
+          if (/[\u0001\u0002]/.test(body)) throw new CodegenError('block mark inside text', statement);
+          const spaced = (marks: string): number => (marks.includes('\u0002') ? 1 : 0);
+          if (body || spaced(lead) || spaced(trail)) emit(`rt.put(s, ${JSON.stringify(body)}, ${spaced(lead)}, ${spaced(trail)});`);
           break;
         }
         case 'MustacheStatement':
@@ -225,5 +240,6 @@ export function generateFunction(source: string, mode: CodegenMode): string {
       merged[merged.length - 1] = `o += ${JSON.stringify((JSON.parse(previousLiteral[1]) as string) + (JSON.parse(literal[1]) as string))};`;
     } else merged.push(line);
   }
+  if (tidy) return `function (c0, d) {\nlet t; const s = rt.textOutput();\n${lines.join('\n')}\nreturn s.o;\n}`;
   return `function (c0, d) {\nlet o = "", t;\n${merged.join('\n')}\nreturn o;\n}`;
 }

@@ -233,7 +233,10 @@ export function paragraphsHtml(value: string): string {
 }
 
 export function paragraphsText(value: string): string {
-  return value.replace(/\r\n?/g, '\n').trim();
+  return value
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, '\n\n');
 }
 
 function styleOf<S extends string>(value: unknown, allowed: readonly S[], fallback: S, helper: string): S {
@@ -285,8 +288,63 @@ export function toText(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
+/**
+ * The plain-text part is written through this state instead of plain concatenation, so the
+ * layout stays tidy whatever the {{#if}}s decide, without a pass over the finished text:
+ * - a space the build took from beside a block tag is pending (sp) and is written only
+ *   between two words on the same line, never twice, never at a line's start or end;
+ * - at most one blank line in a row (nl counts the newlines the text ends with).
+ */
+export interface TextOutput {
+  o: string;
+  /** A space is pending. */
+  sp: number;
+  /** Newlines at the end of o (0, 1, 2); 2 at the start, so the text starts with a word. */
+  nl: number;
+  /** o ends with a space or tab. */
+  bl: number;
+}
+
+export function textOutput(): TextOutput {
+  return { o: '', sp: 0, nl: 2, bl: 0 };
+}
+
+/** Appends a piece of text; spacedBefore/After: a space sat beside a block tag there. */
+export function put(out: TextOutput, piece: string, spacedBefore: number, spacedAfter: number): void {
+  if (spacedBefore) out.sp = 1;
+  const length = piece.length;
+  if (length > 0) {
+    let lead = 0;
+    while (lead < length && piece.charCodeAt(lead) === 10) lead++;
+    if (lead === 0) {
+      if (out.sp) {
+        const first = piece.charCodeAt(0);
+        if (out.nl === 0 && !out.bl && first !== 32 && first !== 9) out.o += ' ';
+        out.sp = 0;
+      }
+      out.o += piece;
+    } else {
+      out.sp = 0;
+      const keep = out.nl >= 2 ? 0 : Math.min(lead, 2 - out.nl);
+      out.o += keep === lead ? piece : piece.slice(lead - keep);
+      if (lead === length) {
+        out.nl += keep;
+        out.bl = 0;
+        if (spacedAfter) out.sp = 1;
+        return;
+      }
+    }
+    const last = piece.charCodeAt(length - 1);
+    out.nl = last !== 10 ? 0 : length > 1 && piece.charCodeAt(length - 2) === 10 ? 2 : 1;
+    out.bl = last === 32 || last === 9 ? 1 : 0;
+  }
+  if (spacedAfter) out.sp = 1;
+}
+
 /** Everything compiled templates call (see codegen.ts). */
 export const templateRuntime = {
+  textOutput,
+  put,
   esc: escapeExpression,
   str: toText,
   truthy,

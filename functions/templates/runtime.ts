@@ -168,7 +168,7 @@ export function createTemplateRuntime(templates: CompiledTemplateSet, settings: 
         locale,
         subject: singleLine(template.subject(parsed.data, data)),
         html: template.html(parsed.data, data),
-        text: tidyText(template.text(parsed.data, data)),
+        text: template.text(parsed.data, data),
       };
     },
   };
