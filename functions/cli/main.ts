@@ -3,6 +3,7 @@ import { ConfigError } from '#config/app-config';
 import { complaintCommands } from './complaint-commands.ts';
 import { CliError } from './connection.ts';
 import { lifecycleCommands } from './lifecycle-commands.ts';
+import { templatesCommand } from './templates-command.ts';
 
 const program = new Command()
   .name('complaints')
@@ -10,7 +11,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [...complaintCommands(), ...lifecycleCommands()]) program.addCommand(command);
+for (const command of [...complaintCommands(), ...lifecycleCommands(), templatesCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,9 +1,10 @@
 import { benchColdStart } from './cold-start-bench.ts';
 import { benchCost } from './cost-bench.ts';
+import { benchTemplates } from './templates-bench.ts';
 import type { BenchResult } from './types.ts';
 
 /** `npm run bench`: every figure the issues ask for, each against its baseline measured in the same run. */
-const benches: Array<() => Promise<BenchResult>> = [benchColdStart, benchCost];
+const benches: Array<() => Promise<BenchResult>> = [benchColdStart, benchTemplates, benchCost];
 
 let missed = 0;
 for (const bench of benches) {
