@@ -99,10 +99,14 @@ export const sampleContexts: { [K in EmailKind]: EmailContexts[K] } = {
     customer: {
       name: 'Anna Jensen',
       email: 'anna.jensen@example.net',
-      earlierComplaints: [{ reference: 'CMP-2H8RT4', subject: 'Invoice sent twice', receivedAt: '2024-11-02T09:15:00Z', status: 'closed', category: 'billing' }],
+      earlierComplaints: [
+        { reference: 'CMP-9D4LM2', subject: 'Sofa delivery two weeks late', receivedAt: '2025-01-20T10:05:00Z', status: 'resolved', category: 'delivery' },
+        { reference: 'CMP-2H8RT4', subject: 'Invoice sent twice', receivedAt: '2024-11-02T09:15:00Z', status: 'closed', category: 'billing' },
+      ],
     },
     sla: { firstResponseDue: '2025-03-10T16:42:00Z', resolutionDue: '2025-03-15T08:42:00Z' },
     relatedTo: 'CMP-5W1ZQ2',
+    repeat: { previous: 1, sameCategory: 1, window: 'P90D' },
     link: 'https://admin.example.com/complaints/CMP-7K3QX9',
   },
   escalation: {
@@ -126,23 +130,50 @@ export const sampleContexts: { [K in EmailKind]: EmailContexts[K] } = {
     brand: sampleBrand,
     period: { from: '2025-01-31T23:00:00Z', to: '2025-02-28T22:59:59Z' },
     totals: { received: 148, resolved: 131, open: 17, overdue: 4 },
-    sla: { firstResponseMet: 0.946, resolutionMet: 0.881, medianFirstResponse: 'PT3H20M', medianResolution: 'P2DT5H' },
+    sla: { firstResponseMet: 0.946, resolutionMet: 0.881, medianFirstResponse: 'PT3H20M', medianResolution: 'P2DT5H', breaches: { firstResponse: 8, resolution: 16 } },
     categories: [
-      { name: 'delivery', count: 61 },
-      { name: 'product', count: 42 },
-      { name: 'billing', count: 27 },
-      { name: 'service', count: 18 },
+      { name: 'delivery', count: 61, share: 0.412, bar: 100 },
+      { name: 'product', count: 42, share: 0.284, bar: 69 },
+      { name: 'billing', count: 27, share: 0.182, bar: 44 },
+      { name: 'service', count: 18, share: 0.122, bar: 30 },
     ],
+    languages: [
+      { name: 'da', count: 97, share: 0.655, bar: 100 },
+      { name: 'en', count: 39, share: 0.264, bar: 40 },
+      { name: 'et', count: 12, share: 0.081, bar: 12 },
+    ],
+    severities: [
+      { name: 'urgent', count: 5, share: 0.034, bar: 4 },
+      { name: 'high', count: 23, share: 0.155, bar: 19 },
+      { name: 'normal', count: 120, share: 0.811, bar: 100 },
+    ],
+    times: {
+      acknowledgement: { count: 148, median: 'PT4S', p90: 'PT9S' },
+      firstReply: { count: 139, median: 'PT3H20M', p90: 'PT11H' },
+      resolution: { count: 131, median: 'P2DT5H', p90: 'P6DT2H' },
+    },
     recurring: [
       { name: 'Damaged cushions on delivery', count: 9 },
       { name: 'Invoice sent twice', count: 4 },
     ],
+    repeats: { complaints: 11, rate: 0.074, categories: [{ name: 'delivery', count: 7, share: 0.636, bar: 100 }, { name: 'billing', count: 4, share: 0.364, bar: 57 }] },
+    bursts: [{ category: 'delivery', windowStart: '2025-02-17T00:00:00Z', count: 14, threshold: 6 }],
     agents: [
       { name: 'Mikkel Sørensen', handled: 52, medianFirstResponse: 'PT2H45M' },
       { name: 'Kadri Tamm', handled: 47, medianFirstResponse: 'PT3H10M' },
       { name: 'Ingrid Berg', handled: 32 },
     ],
-    satisfaction: { responses: 64, averageScore: 4.2 },
+    satisfaction: {
+      responses: 64,
+      averageScore: 4.2,
+      distribution: [
+        { rating: 5, count: 34, share: 0.531, bar: 100 },
+        { rating: 4, count: 17, share: 0.266, bar: 50 },
+        { rating: 3, count: 7, share: 0.109, bar: 21 },
+        { rating: 2, count: 4, share: 0.063, bar: 12 },
+        { rating: 1, count: 2, share: 0.031, bar: 6 },
+      ],
+    },
   },
 };
 

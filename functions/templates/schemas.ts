@@ -174,6 +174,13 @@ export const agentNotificationContextSchema = z.object({
   sla: z.object({ firstResponseDue: isoTimestamp, resolutionDue: isoTimestamp }),
   /** Set when threading was uncertain: the complaint this mail may continue. */
   relatedTo: z.string().optional(),
+  /**
+   * Set when the customer complained about the same category before, within the repeat window:
+   * sameCategory of them (at least 1), previous in all, window as a duration (P90D).
+   */
+  repeat: z
+    .object({ previous: z.number().int().min(1), sameCategory: z.number().int().min(1), window: isoDuration })
+    .optional(),
   /** A link to the complaint in an admin tool, if there is one. */
   link: z.string().optional(),
 });
@@ -199,10 +206,34 @@ export const escalationContextSchema = z.object({
   note: z.string().optional(),
   /** The customer's rating (for reason "low-rating"). */
   feedback: z.object({ score: z.number().int().min(1).max(5), comment: z.string().optional() }).optional(),
+  /**
+   * For reason "recurring" when a whole category jumped: `count` complaints about `category` in
+   * the window from windowStart to windowEnd (`window` long), against `baseline` per window on
+   * average over the previous `baselineWindows` windows; more than `threshold` is a burst.
+   */
+  pattern: z
+    .object({
+      category: z.string(),
+      count: z.number().int().min(0),
+      baseline: z.number().min(0),
+      threshold: z.number().min(0),
+      window: isoDuration,
+      windowStart: isoTimestamp,
+      windowEnd: isoTimestamp,
+      baselineWindows: z.number().int().min(1),
+    })
+    .optional(),
 });
 export type EscalationContext = z.infer<typeof escalationContextSchema>;
 
 const countRow = z.object({ name: z.string(), count: z.number().int().min(0) });
+const count = z.number().int().min(0);
+const share = z.number().min(0).max(1);
+/** A bar's length in percent of the widest bar of its chart (0..100): `<td width="{{bar}}%">`. */
+const bar = z.number().int().min(0).max(100);
+const chartRow = z.object({ name: z.string(), count, share, bar });
+/** Median and 90th percentile of a time, over `count` complaints. */
+const spread = z.object({ count, median: isoDuration, p90: isoDuration });
 
 /** The periodic (monthly) quality report. */
 export const reportContextSchema = z.object({
@@ -220,12 +251,32 @@ export const reportContextSchema = z.object({
     resolutionMet: z.number().min(0).max(1),
     medianFirstResponse: isoDuration.optional(),
     medianResolution: isoDuration.optional(),
+    /** Complaints whose first response / resolution came late or is overdue. */
+    breaches: z.object({ firstResponse: count, resolution: count }).optional(),
   }),
-  categories: z.array(countRow),
+  /** share (0..1) and bar (0..100, relative to the largest category) draw a bar chart. */
+  categories: z.array(countRow.extend({ share: share.optional(), bar: bar.optional() })),
+  languages: z.array(chartRow).optional(),
+  severities: z.array(chartRow.extend({ name: severity })).optional(),
+  /** Times from receipt, median and 90th percentile (each missing when nothing got that far). */
+  times: z
+    .object({ acknowledgement: spread.optional(), firstReply: spread.optional(), resolution: spread.optional() })
+    .optional(),
   /** Subjects or patterns that came back more than once in the period. */
   recurring: z.array(countRow),
+  /** Complaints flagged as repeats (same customer, same category, within the repeat window). */
+  repeats: z.object({ complaints: count, rate: share, categories: z.array(chartRow) }).optional(),
+  /** Categories whose count jumped above their baseline (each escalated once). */
+  bursts: z.array(z.object({ category: z.string(), windowStart: isoTimestamp, count, threshold: z.number().min(0) })).optional(),
   agents: z.array(z.object({ name: z.string(), handled: z.number().int().min(0), medianFirstResponse: isoDuration.optional() })),
-  satisfaction: z.object({ responses: z.number().int().min(0), averageScore: z.number().min(1).max(5) }).optional(),
+  satisfaction: z
+    .object({
+      responses: z.number().int().min(0),
+      averageScore: z.number().min(1).max(5),
+      /** One row per score, 5 down to 1. */
+      distribution: z.array(z.object({ rating: z.number().int().min(1).max(5), count, share, bar })).optional(),
+    })
+    .optional(),
 });
 export type ReportContext = z.infer<typeof reportContextSchema>;
 
