@@ -2,6 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { COMPLAINT_STATUSES, type Complaint, type Feedback, type Resolution, type TimelineEvent } from '#core/complaint';
+import type { FlaggedComplaint, RepeatInfo } from '#core/patterns/repeat';
+import type { PatternRecord } from '#core/patterns/report';
 import type { ComplaintStore, CreateResult, InboundRecord } from '#workflows/ports';
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'itemType'] as const;
@@ -213,6 +215,127 @@ export class DynamoComplaintStore implements ComplaintStore {
       query.limit ?? 100,
     );
     return items.map((item) => fromItem<InboundRecord>(item));
+  }
+
+  // ---- Repeats, category counters, pattern escalations, reports -----------------------------------
+  //
+  // Items (pk / sk):
+  //   COUNT#<category> / <window start>     count (atomic ADD) + counted (string set of references)
+  //   PATTERN#<category> / <window start>   the one escalation of a burst (gsi1: PATTERN / <window start>#<category>)
+
+  async customerComplaintsBetween(customerEmail: string, since: string, until: string): Promise<FlaggedComplaint[]> {
+    const items = await this.queryAll({
+      IndexName: 'gsi2',
+      // gsi2sk is "<receivedAt>#<reference>": "<until>#…" sorts after "<until>", hence the "~".
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :since AND :until',
+      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerEmail.toLowerCase()}`, ':since': since, ':until': `${until}~` },
+    });
+    return items.map((item) => fromItem<FlaggedComplaint>(item));
+  }
+
+  async recordRepeat(reference: string, repeat: RepeatInfo): Promise<RepeatInfo> {
+    const updated = await this.conditionalUpdate({
+      Key: complaintKey(reference),
+      UpdateExpression: 'SET #repeat = :repeat',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#repeat)',
+      ExpressionAttributeNames: { '#repeat': 'repeat' },
+      ExpressionAttributeValues: { ':repeat': repeat },
+    });
+    if (updated) return repeat;
+    const stored = (await this.getComplaint(reference)) as FlaggedComplaint | undefined;
+    if (!stored) throw new Error(`recordRepeat: no complaint ${reference}`);
+    return stored.repeat ?? repeat;
+  }
+
+  async countInWindow(input: { category: string; windowStart: string; reference: string; expiresAt: number }): Promise<{ count: number; counted: boolean }> {
+    const Key = { pk: `COUNT#${input.category}`, sk: input.windowStart };
+    try {
+      // One item, one conditional update: the increment and the "counted" mark cannot come apart.
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key,
+          UpdateExpression: 'ADD #count :one, counted :reference SET itemType = :type, category = :category, windowStart = :start, expiresAt = if_not_exists(expiresAt, :expires)',
+          ConditionExpression: 'NOT contains(counted, :referenceValue)',
+          ExpressionAttributeNames: { '#count': 'count' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':reference': new Set([input.reference]),
+            ':referenceValue': input.reference,
+            ':type': 'category-count',
+            ':category': input.category,
+            ':start': input.windowStart,
+            ':expires': input.expiresAt,
+          },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return { count: Number(Attributes?.count ?? 0), counted: true };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key, ConsistentRead: true, ProjectionExpression: '#count', ExpressionAttributeNames: { '#count': 'count' } }));
+      return { count: Number(Item?.count ?? 0), counted: false };
+    }
+  }
+
+  async windowCounts(category: string, firstStart: string, lastStart: string): Promise<Array<{ windowStart: string; count: number }>> {
+    const items = await this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+      ProjectionExpression: 'sk, #count',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':pk': `COUNT#${category}`, ':first': firstStart, ':last': lastStart },
+    });
+    return items.map((item) => ({ windowStart: String(item.sk), count: Number(item.count ?? 0) }));
+  }
+
+  async claimPattern(record: PatternRecord, claimedAt: string, expiresAt: number): Promise<'claimed' | 'mine' | 'taken'> {
+    const Key = { pk: `PATTERN#${record.category}`, sk: record.windowStart };
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...Key, itemType: 'pattern', gsi1pk: 'PATTERN', gsi1sk: `${record.windowStart}#${record.category}`, ...record, claimedAt, expiresAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return 'claimed';
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key, ConsistentRead: true }));
+      return Item?.reference === record.reference ? 'mine' : 'taken';
+    }
+  }
+
+  async listPatterns(query: { from: string; to: string }): Promise<PatternRecord[]> {
+    const items = await this.queryAll({
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': 'PATTERN', ':from': query.from, ':to': query.to },
+    });
+    return items
+      .filter((item) => String(item.windowStart) < query.to)
+      .map((item) => {
+        const { category, windowStart, windowEnd, count, baseline, threshold, reference } = fromItem<PatternRecord>(item);
+        return { category, windowStart, windowEnd, count, baseline, threshold, reference };
+      });
+  }
+
+  async listReceivedBetween(query: { from: string; to: string }): Promise<FlaggedComplaint[]> {
+    // gsi1sk is "<receivedAt>#<reference>": BETWEEN from AND to takes receivedAt in [from, to).
+    const results = await Promise.all(
+      COMPLAINT_STATUSES.map((status) =>
+        this.queryAll({
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': `STATUS#${status}`, ':from': query.from, ':to': query.to },
+        }),
+      ),
+    );
+    return results
+      .flat()
+      .map((item) => fromItem<FlaggedComplaint>(item))
+      .filter((complaint) => complaint.receivedAt >= query.from && complaint.receivedAt < query.to)
+      .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.reference.localeCompare(b.reference));
   }
 
   private async conditionalUpdate(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {

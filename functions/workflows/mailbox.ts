@@ -3,6 +3,7 @@ import type { AppConfig } from '#config/app-config';
 import type { Complaint } from '#core/complaint';
 import { agentReplyAddress, isValidAgentToken } from '#core/mailbox/agent-address';
 import { parseAgentReply, type AgentCommand } from '#core/mailbox/agent-commands';
+import { isRepeat, type RepeatInfo } from '#core/patterns/repeat';
 import type { ReceiptVerdicts } from '#core/screening/index';
 import type { ParsedInbound } from '#mail/parse';
 import { renderEmail } from '#templates/render';
@@ -24,8 +25,18 @@ export interface MailboxDeps {
 
 const EXCERPT_CHARS = 1_500;
 
-/** Tells the agents' mailbox about a new complaint or a customer's reply; replying to it reaches the complaint. */
-export async function notifyAgents(complaint: Complaint, event: 'new-complaint' | 'customer-reply', triggerId: string, excerpt: string, deps: MailboxDeps): Promise<void> {
+/**
+ * Tells the agents' mailbox about a new complaint or a customer's reply; replying to it reaches the complaint.
+ * `flags.repeat` (workflows/patterns.ts) marks a repeat complaint in the subject and the body.
+ */
+export async function notifyAgents(
+  complaint: Complaint,
+  event: 'new-complaint' | 'customer-reply',
+  triggerId: string,
+  excerpt: string,
+  deps: MailboxDeps,
+  flags: { repeat?: RepeatInfo | undefined } = {},
+): Promise<void> {
   const earlier = (await deps.complaints.complaintsOf(complaint.customer.email, 11)).filter((other) => other.reference !== complaint.reference).slice(0, 10);
   const rendered = renderEmail(
     'agent-notification',
@@ -46,6 +57,7 @@ export async function notifyAgents(complaint: Complaint, event: 'new-complaint' 
       },
       sla: complaint.sla,
       relatedTo: complaint.possiblyRelatedTo,
+      ...(isRepeat(flags.repeat) ? { repeat: { previous: flags.repeat.previous, sameCategory: flags.repeat.sameCategory, window: flags.repeat.window } } : {}),
     },
     { locale: deps.config.defaultLocale, fallbackLocale: deps.config.defaultLocale },
   );

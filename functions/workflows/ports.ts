@@ -1,5 +1,7 @@
 import type { Complaint, Feedback, Resolution, TimelineEvent } from '#core/complaint';
 import type { ScheduledJob } from '#core/lifecycle';
+import type { FlaggedComplaint, RepeatInfo } from '#core/patterns/repeat';
+import type { PatternRecord } from '#core/patterns/report';
 import type { OutboundEmail } from '#mail/compose';
 
 export interface RawMail {
@@ -59,6 +61,30 @@ export interface ComplaintStore {
   complaintsOf(customerEmail: string, limit?: number): Promise<Complaint[]>;
   listComplaints(query: { status?: string; limit?: number }): Promise<Complaint[]>;
   listScreened(query: { limit?: number }): Promise<InboundRecord[]>;
+
+  // ---- Repeats, category counters, pattern escalations, reports (workflows/patterns.ts, report.ts)
+
+  /** The customer's complaints received in [since, until], oldest first, through the per-customer index (no scan). */
+  customerComplaintsBetween(customerEmail: string, since: string, until: string): Promise<FlaggedComplaint[]>;
+  /** Stores the repeat flag on the complaint once (the first write wins) and returns what is stored. */
+  recordRepeat(reference: string, repeat: RepeatInfo): Promise<RepeatInfo>;
+  /**
+   * Adds the complaint to its category's counter for one window, exactly once per reference
+   * (an atomic ADD guarded by the set of references already counted). `counted` is false when
+   * it had been counted before; `count` is the window's count either way.
+   */
+  countInWindow(input: { category: string; windowStart: string; reference: string; expiresAt: number }): Promise<{ count: number; counted: boolean }>;
+  /** The counts of a category's windows starting in [firstStart, lastStart] (one Query; windows without a counter are absent). */
+  windowCounts(category: string, firstStart: string, lastStart: string): Promise<Array<{ windowStart: string; count: number }>>;
+  /**
+   * Claims the single escalation of a (category, window) for one complaint: 'claimed' the first
+   * time, 'mine' when that same complaint claims again (a retry), 'taken' for any other.
+   */
+  claimPattern(record: PatternRecord, claimedAt: string, expiresAt: number): Promise<'claimed' | 'mine' | 'taken'>;
+  /** Escalated patterns whose window starts in [from, to) (status index, no scan). */
+  listPatterns(query: { from: string; to: string }): Promise<PatternRecord[]>;
+  /** Every complaint received in [from, to), any status: one status-index query per status, no scan. */
+  listReceivedBetween(query: { from: string; to: string }): Promise<FlaggedComplaint[]>;
 }
 
 export interface EmailKey {

@@ -11,6 +11,7 @@ import { renderEmail } from '#templates/render';
 import { findThread } from '#core/mailbox/thread';
 import { checkAgent, notifyAgents, receiveAgentReply, receiveCustomerReply, tellAgent, type MailboxDeps } from './mailbox.ts';
 import { brandContext, sendToCustomer } from './outbound.ts';
+import { detectPatterns } from './patterns.ts';
 import type { Clock, ComplaintStore, InboundOutcome, MailStore, Outbox, Scheduler } from './ports.ts';
 
 export interface ReceiveMailDeps extends MailboxDeps {
@@ -121,7 +122,9 @@ export async function receiveMail(record: SesReceiptRecord, deps: ReceiveMailDep
   if (complaint.customerMessageId) await deps.complaints.linkMessageId(complaint.customerMessageId, complaint.reference, expiresAt);
 
   await acknowledge(complaint, deps, expiresAt);
-  await notifyAgents(complaint, 'new-complaint', mail.messageId, complaint.body, deps);
+  // Repeat flag (shown to the agents) and the category counter, escalating a burst once.
+  const { complaint: flagged } = await detectPatterns(complaint, deps, expiresAt);
+  await notifyAgents(flagged, 'new-complaint', mail.messageId, complaint.body, deps, { repeat: flagged.repeat });
   await scheduleLifecycle(complaint, deps);
   return finish({ outcome: 'complaint', reference: complaint.reference, possiblyRelatedTo }, parsed);
 }
