@@ -3,6 +3,7 @@ import { ConfigError } from '#config/app-config';
 import { complaintCommands } from './complaint-commands.ts';
 import { CliError } from './connection.ts';
 import { lifecycleCommands } from './lifecycle-commands.ts';
+import { reportCommand } from './report-command.ts';
 import { templatesCommand } from './templates-command.ts';
 
 const program = new Command()
@@ -11,7 +12,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [...complaintCommands(), ...lifecycleCommands(), templatesCommand()]) program.addCommand(command);
+for (const command of [...complaintCommands(), ...lifecycleCommands(), templatesCommand(), reportCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

@@ -176,7 +176,8 @@ function agentsOf(complaints: readonly FlaggedComplaint[]): ReportFigures['agent
   return [...byAgent.entries()]
     .map(([name, handled]) => {
       const firstReplies = handled.flatMap((complaint) => (complaint.firstAgentReplyAt ? [Date.parse(complaint.firstAgentReplyAt) - Date.parse(complaint.receivedAt)] : []));
-      const medianFirstReplyMs = median(firstReplies);
+      const exact = median(firstReplies);
+      const medianFirstReplyMs = exact === undefined ? undefined : Math.round(exact);
       return { name, handled: handled.length, ...(medianFirstReplyMs === undefined ? {} : { medianFirstReplyMs }) };
     })
     .sort((a, b) => b.handled - a.handled || a.name.localeCompare(b.name));
@@ -192,8 +193,10 @@ function countBy(names: readonly string[], total: number): CountRow[] {
 
 function spread(durations: ReadonlyArray<number | undefined>): Spread {
   const values = durations.filter((value): value is number => value !== undefined && Number.isFinite(value)).map((value) => Math.max(0, value));
-  const medianMs = median(values);
-  const p90Ms = p90(values);
+  // Whole milliseconds: interpolation leaves float noise (29519999.999999996) nobody wants to see.
+  const whole = (ms: number | undefined) => (ms === undefined ? undefined : Math.round(ms));
+  const medianMs = whole(median(values));
+  const p90Ms = whole(p90(values));
   return { count: values.length, ...(medianMs === undefined ? {} : { medianMs }), ...(p90Ms === undefined ? {} : { p90Ms }) };
 }
 
