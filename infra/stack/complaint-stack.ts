@@ -15,6 +15,8 @@ import {
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventsTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -59,12 +61,21 @@ export const SCHEDULER_TIMEOUT = Duration.seconds(60);
  */
 export const SCHEDULER_VISIBILITY_TIMEOUT = Duration.seconds(6 * SCHEDULER_TIMEOUT.toSeconds());
 
+/**
+ * When the managers' report on the previous calendar month goes out: 06:00 UTC on the 1st (07:00 or
+ * 08:00 in Copenhagen). The handler takes "previous month" in the brand's time zone, so the run
+ * must fall after midnight there.
+ */
+export const REPORT_SCHEDULE = { day: '1', hour: '6', minute: '0' } as const;
+/** Reading a month of complaints (one query per status, paged) and one send. */
+export const REPORT_TIMEOUT = Duration.minutes(5);
+
 
 export interface ComplaintStackProps extends StackProps {
   readonly config: DeployConfig;
   /** Repository root: esbuild's working directory, lock file and tsconfig live here. */
   readonly projectRoot: string;
-  /** Directory holding inbound.ts, scheduler.ts and feedback.ts; tests point it at stub handlers. */
+  /** Directory holding inbound.ts, scheduler.ts, feedback.ts and report.ts; tests point it at stub handlers. */
   readonly handlersDir: string;
   /** Record the cdk-nag acknowledgements (default true); tests turn them off to prove each one is needed. */
   readonly acknowledgeNagFindings?: boolean;
@@ -98,6 +109,8 @@ export class ComplaintStack extends Stack {
   readonly inboundFunction: NodejsFunction;
   readonly schedulerFunction: NodejsFunction;
   readonly feedbackFunction: NodejsFunction;
+  readonly reportFunction: NodejsFunction;
+  readonly reportRule: events.Rule;
   readonly feedbackUrl: lambda.FunctionUrl;
   /** The feedback page as it appears in e-mailed links: the Function URL plus "feedback". */
   readonly feedbackPageUrl: string;
@@ -260,6 +273,7 @@ export class ComplaintStack extends Stack {
       inbound: join(props.handlersDir, 'inbound.ts'),
       scheduler: join(props.handlersDir, 'scheduler.ts'),
       feedback: join(props.handlersDir, 'feedback.ts'),
+      report: join(props.handlersDir, 'report.ts'),
     };
     const missing = Object.entries(entries).filter(([, entry]) => !existsSync(entry));
     if (missing.length > 0) {
@@ -355,6 +369,31 @@ export class ComplaintStack extends Stack {
       }),
     );
     scheduler.addToRolePolicy(sendMail);
+
+    // The monthly report to the managers. It reads the table through the status index, claims the month's
+    // email in the outbox and sends it: no queue, no bucket, no signing key, and only the table actions
+    // those steps use (no Scan, no DeleteItem, no BatchWriteItem).
+    this.reportFunction = this.handlerFunction('Report', {
+      entry: entries.report,
+      description: "Mails the managers the previous month's complaints report (EventBridge schedule, 1st of the month).",
+      timeout: REPORT_TIMEOUT,
+      environment: {
+        [RUNTIME_ENV.tableName]: this.table.tableName,
+        [RUNTIME_ENV.appConfig]: runtimeConfig,
+        POWERTOOLS_SERVICE_NAME,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      objectPrefixes: [],
+      props,
+    });
+    const report = this.reportFunction;
+    this.table.grant(report, 'dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem');
+    report.addToRolePolicy(sendMail);
+    this.reportRule = new events.Rule(this, 'MonthlyReportRule', {
+      description: "Sends the managers the previous month's complaints report.",
+      schedule: events.Schedule.cron(REPORT_SCHEDULE),
+      targets: [new eventsTargets.LambdaFunction(report, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
+    });
 
     // ---- SES receiving -------------------------------------------------------------------------------
     this.ruleSet = new ses.ReceiptRuleSet(this, 'ReceiptRuleSet', {

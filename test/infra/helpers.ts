@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, cdkJsonContext, type BuildOptions, type BuiltApp } from '../../infra/stack/build.ts';
 
-/** Stub inbound.ts, scheduler.ts and feedback.ts, so the stack synthesizes whatever state functions/handlers is in. */
+/** Stub inbound.ts, scheduler.ts, feedback.ts and report.ts, so the stack synthesizes whatever state functions/handlers is in. */
 export const STUB_HANDLERS_DIR = fileURLToPath(new URL('./fixtures/handlers/', import.meta.url));
 
 /** cdk.json's context (feature flags and the example "complaints" configuration). */

@@ -9,6 +9,7 @@ import { RUNTIME_ENV, TABLE_KEYS } from '#adapters/table-schema';
 import { parseAppConfig } from '#config/app-config';
 import type { BuiltApp } from '../../infra/stack/build.ts';
 import { feedbackSettings, runtimeSettings, signingSecret } from '../../functions/handlers/runtime.ts';
+import { reportRequest, wireReport } from '../../functions/handlers/report.ts';
 import { buildTestApp } from './helpers.ts';
 
 // One synthesis for the whole file: esbuild really bundles the stub handlers (ESM, banner, source maps).
@@ -28,7 +29,7 @@ const onlyOne = <T>(values: T[]): T => {
 };
 const logicalIdOf = (type: string, props: unknown = {}): string =>
   onlyOne(Object.keys(template.findResources(type, { Properties: props })));
-/** The handler function whose logical id starts with `prefix` (Inbound, Scheduler, Feedback). */
+/** The handler function whose logical id starts with `prefix` (Inbound, Scheduler, Feedback, Report). */
 const handlerFunction = (prefix: string): { id: string; props: Record<string, unknown>; env: Record<string, unknown> } => {
   const [id, fn] = onlyOne(Object.entries(resources('AWS::Lambda::Function')).filter(([key]) => key.startsWith(`${prefix}Function`)));
   return { id, props: fn.Properties, env: (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables };
@@ -265,10 +266,11 @@ describe('functions', () => {
     'NODE_OPTIONS',
   ];
 
-  it('runs the inbound, scheduler and feedback handlers on nodejs22.x, arm64, traced, with their own log groups', () => {
+  it('runs the inbound, scheduler, feedback and report handlers on nodejs22.x, arm64, traced, with their own log groups', () => {
     expect(Object.keys(handlerFunctions()).sort()).toEqual([
       handlerFunction('Feedback').id,
       handlerFunction('Inbound').id,
+      handlerFunction('Report').id,
       handlerFunction('Scheduler').id,
     ].sort());
     template.resourcePropertiesCountIs(
@@ -280,11 +282,12 @@ describe('functions', () => {
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
       },
-      3,
+      4,
     );
     expect(handlerFunction('Inbound').props).toMatchObject({ Timeout: 30, MemorySize: 512 });
     expect(handlerFunction('Scheduler').props).toMatchObject({ Timeout: 60, MemorySize: 512 });
     expect(handlerFunction('Feedback').props).toMatchObject({ Timeout: 10, MemorySize: 256, ReservedConcurrentExecutions: 10 });
+    expect(handlerFunction('Report').props).toMatchObject({ Timeout: 300, MemorySize: 512 });
     expect(handlerFunction('Inbound').props).not.toHaveProperty('ReservedConcurrentExecutions');
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
@@ -293,8 +296,11 @@ describe('functions', () => {
     expect(Object.keys(handlerFunction('Inbound').env).sort()).toEqual([...common].sort());
     expect(Object.keys(handlerFunction('Scheduler').env).sort()).toEqual([...common, RUNTIME_ENV.feedbackBaseUrl].sort());
     expect(Object.keys(handlerFunction('Feedback').env).sort()).toEqual([...common].sort());
-    for (const fn of Object.values(handlerFunctions())) {
-      const variables = (fn.Properties['Environment'] as { Variables: Record<string, unknown> }).Variables;
+    // The report reads the table and the app config only: no queue, no bucket, no signing key.
+    expect(Object.keys(handlerFunction('Report').env).sort()).toEqual([RUNTIME_ENV.tableName, RUNTIME_ENV.appConfig, 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS'].sort());
+    expect(parseAppConfig(JSON.parse(handlerFunction('Report').env[RUNTIME_ENV.appConfig] as string), 'COMPLAINTS_CONFIG').patterns).toMatchObject({ repeatWindow: 'P90D', window: 'P1D' });
+    for (const name of ['Inbound', 'Scheduler', 'Feedback']) {
+      const variables = handlerFunction(name).env;
       expect(variables[RUNTIME_ENV.inboundPrefix]).toBe('inbound/');
       expect(variables[RUNTIME_ENV.attachmentsPrefix]).toBe('attachments/');
       expect(variables[RUNTIME_ENV.schedulerMaxDelaySeconds]).toBe('900');
@@ -322,6 +328,10 @@ describe('functions', () => {
     // scheduler.ts builds links from FEEDBACK_BASE_URL; every function verifies or makes signed tokens.
     expect(() => new URL(feedbackSettings(deployed(handlerFunction('Scheduler').env)).baseUrl)).not.toThrow();
     for (const name of ['Inbound', 'Scheduler', 'Feedback']) expect(signingSecret(deployed(handlerFunction(name).env))).toHaveLength(48);
+    // report.ts wires itself from TABLE_NAME and COMPLAINTS_CONFIG alone.
+    const clock = { now: () => new Date('2026-12-01T06:00:00Z') };
+    expect(wireReport(clock, deployed(handlerFunction('Report').env)).config.managersAddress).toBe(built.config.managersAddress);
+    expect(reportRequest({ 'detail-type': 'Scheduled Event', time: '2026-12-01T06:00:00Z' }, clock)).toEqual({ at: '2026-12-01T06:00:00.000Z' });
   });
 
   it('feeds the scheduler from its queue in batches of 10 with partial batch failures', () => {
@@ -334,7 +344,7 @@ describe('functions', () => {
   });
 
   it('bundles each handler locally with esbuild as minified ESM with a createRequire banner and a source map', () => {
-    for (const fn of [built.stack.inboundFunction, built.stack.schedulerFunction, built.stack.feedbackFunction]) {
+    for (const fn of [built.stack.inboundFunction, built.stack.schedulerFunction, built.stack.feedbackFunction, built.stack.reportFunction]) {
       const asset = fn.node.tryFindChild('Code') as Asset | undefined;
       expect(asset, 'function code asset').toBeDefined();
       const dir = join(built.app.outdir, asset?.assetPath ?? '');
@@ -360,6 +370,26 @@ describe('functions', () => {
     expect(JSON.parse(output)).toMatchObject({ ok: true, command: 'stub', event: { probe: 1 } });
     // iconv-lite travels beside the bundle (its CJK tables load from files, only when needed).
     expect(existsSync(join(built.app.outdir, asset.assetPath, 'node_modules', 'iconv-lite', 'package.json'))).toBe(true);
+  });
+});
+
+describe('monthly report', () => {
+  it('runs the report function at 06:00 UTC on the 1st of every month', () => {
+    const rule = onlyOne(Object.values(resources('AWS::Events::Rule')));
+    expect(rule.Properties).toMatchObject({
+      ScheduleExpression: 'cron(0 6 1 * ? *)',
+      State: 'ENABLED',
+      Targets: [{ Arn: { 'Fn::GetAtt': [handlerFunction('Report').id, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 6 * 3600 } }],
+    });
+  });
+
+  it('lets only that rule invoke it', () => {
+    const permissions = Object.values(resources('AWS::Lambda::Permission')).filter((p) => p.Properties['Principal'] === 'events.amazonaws.com');
+    expect(onlyOne(permissions).Properties).toMatchObject({
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [handlerFunction('Report').id, 'Arn'] },
+      SourceArn: { 'Fn::GetAtt': [logicalIdOf('AWS::Events::Rule'), 'Arn'] },
+    });
   });
 });
 
@@ -480,6 +510,17 @@ describe('least-privilege IAM', () => {
     expect(actions(feedback).filter((action) => action.startsWith('s3:'))).toEqual([]);
     expect(actions(feedback)).not.toContain('sqs:ReceiveMessage');
     expect(actions(feedback).filter((action) => action.endsWith('*'))).toEqual([]);
+  });
+
+  it('lets the report function query the table, claim and record its email and send it, nothing more', () => {
+    const report = statementsOf('Report');
+    const table = actions(report).filter((action) => action.startsWith('dynamodb:')).sort();
+    expect(table).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem']);
+    // The status index is where it reads from.
+    expect(resourceFor(report, 'dynamodb:Query')).toMatch(/\/index\/\*/);
+    expect(resourceFor(report, 'ses:SendRawEmail')).toMatch(/:identity\/","?\{"Ref":"DomainIdentity/);
+    expect(actions(report).filter((action) => action.startsWith('s3:') || action.startsWith('sqs:'))).toEqual([]);
+    expect(actions(report).filter((action) => action.endsWith('*'))).toEqual([]);
   });
 
   it('uses no AWS managed policies (own log groups instead of AWSLambdaBasicExecutionRole)', () => {
