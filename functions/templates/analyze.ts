@@ -9,11 +9,11 @@
  * - unknown helpers, wrong helper arguments, sub-expressions and hash arguments,
  * - stray "{" or "}" in text, which is almost always a typo for {{name}} that would leak.
  */
-import type { z } from 'zod';
+import { globalRegistry, type $ZodType } from 'zod/v4/core';
 import { BUILTIN_BLOCKS, DATE_STYLES, HELPER_NAMES, NUMBER_STYLES } from '#templates/helpers';
 import type { Diagnostic, Origin } from '#templates/source';
 
-type Schema = z.ZodType;
+type Schema = $ZodType;
 
 interface Def {
   type: string;
@@ -90,7 +90,7 @@ export function variablePaths(schema: Schema, prefix = ''): Array<{ path: string
 
 /** In an admin's words: "text", "number", "yes/no", "one of …", or the schema's description. */
 function describe(schema: Schema): string {
-  const description = (schema as { description?: unknown }).description;
+  const description = globalRegistry.get(schema)?.description;
   if (typeof description === 'string') return description;
   const values = enumValues(schema);
   if (values) return `one of ${values.map((v) => JSON.stringify(v)).join(' | ')}`;
