@@ -103,7 +103,6 @@ const BAR_WIDTH = 28;
 export function formatReport(figures: ReportFigures, timeZone: string): string {
   const lines: string[] = [];
   const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-  const minute = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const lastDay = day.format(Math.max(Date.parse(figures.period.from), Date.parse(figures.period.to) - 1));
   const { totals, sla, times, satisfaction, repeats } = figures;
 
@@ -159,7 +158,8 @@ export function formatReport(figures: ReportFigures, timeZone: string): string {
   else {
     lines.push(
       ...table(
-        figures.bursts.map((burst) => [burst.category, minute.format(Date.parse(burst.windowStart)).replace(',', ''), `${burst.count} complaints`, `threshold ${round(burst.threshold)}`, burst.reference]),
+        // Counting windows are aligned in UTC (core/patterns/window.ts), so they are shown in UTC.
+        figures.bursts.map((burst) => [burst.category, `${utcMinute(burst.windowStart)} – ${utcMinute(burst.windowEnd)} UTC`, `${burst.count} complaints`, `threshold ${round(burst.threshold)}`, burst.reference]),
         [false, false, true, false, false],
       ),
     );
@@ -220,6 +220,10 @@ function table(rows: string[][], right: boolean[] = []): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
   return rows.map((row) => `  ${row.map((cell, column) => (right[column] ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ')}`.trimEnd());
+}
+
+function utcMinute(iso: string): string {
+  return iso.slice(0, 16).replace('T', ' ');
 }
 
 function percent(share: number): string {
