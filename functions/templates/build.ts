@@ -10,6 +10,8 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zlibConstants } from 'node:zlib';
+import { transformSync } from 'esbuild';
 import { compileTemplateSet, generateModuleBody } from '#templates/compiler';
 import { DEFAULT_TEMPLATES_DIR, formatDiagnostic, listTemplateFiles, type Diagnostic } from '#templates/source';
 
@@ -18,6 +20,9 @@ export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, '.build', 'templates');
 
 /** The build code itself is an input: changing the compiler must rebuild. */
 const BUILD_CODE = ['analyze', 'build', 'codegen', 'compiler', 'helpers', 'schemas', 'source'].map((name) => fileURLToPath(new URL(`./${name}.ts`, import.meta.url)));
+
+/** The unpacked template functions, written beside compiled.js for reading. */
+const SOURCE_FILE = 'compiled.source.js';
 
 export interface BuildOptions {
   templatesDir?: string;
@@ -51,7 +56,7 @@ export function inputHash(templatesDir: string): string {
     hash.update(readFileSync(file));
     hash.update('\0');
   }
-  for (const name of ['mjml', 'handlebars', 'html-to-text']) hash.update(`${name}@${packageVersion(name)}\0`);
+  for (const name of ['mjml', 'handlebars', 'html-to-text', 'esbuild']) hash.update(`${name}@${packageVersion(name)}\0`);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -79,6 +84,65 @@ export declare const templateSettings: CompiledTemplateSettings;
 export declare function createTemplates(rt: TemplateRuntimeHelpers): CompiledTemplateSet;
 `;
 
+/**
+ * The generated template functions, minified and Brotli-compressed into one base64 string.
+ *
+ * Why: the functions are ~450 KB of JavaScript (9 kinds × 4 locales of inline-styled MJML HTML,
+ * each as html, text and subject), which made them the largest part of every Lambda bundle, while
+ * they compress ~20× (the same markup repeats across kinds and locales). Packed, they add ~30 KB
+ * to a bundle; Node's own zlib unpacks them (~1 ms) the first time a template is used, not at
+ * module init, and the unpacked code is evaluated with `new Function`, exactly as the preview and
+ * the check evaluate the same generated code (compiler.ts evaluateTemplates). Once evaluated they
+ * are ordinary functions: rendering costs what it did.
+ */
+export function packModuleBody(body: string): string {
+  const prefix = 'globalThis.__templates=';
+  const output = transformSync(`${prefix}function(rt){return ${body}}`, { minify: true, loader: 'js', charset: 'ascii' }).code.trim();
+  if (!output.startsWith(`${prefix}function(`)) throw new Error('unexpected minifier output for the templates');
+  const minified = output.slice(prefix.length).replace(/;$/, '');
+  const input = Buffer.from(minified, 'utf8');
+  // a packed string that happened to spell "mjml" would trip the bundle test's search for the
+  // library; another window size gives different bytes
+  for (const window of [24, 23, 22, 21, 20]) {
+    const packed = brotliCompressSync(input, {
+      params: {
+        [zlibConstants.BROTLI_PARAM_QUALITY]: 11,
+        [zlibConstants.BROTLI_PARAM_LGWIN]: window,
+        [zlibConstants.BROTLI_PARAM_SIZE_HINT]: input.length,
+        [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+      },
+    }).toString('base64');
+    if (!/mjml/i.test(packed)) return packed;
+  }
+  throw new Error('could not pack the templates without the letters "mjml" in the packed string');
+}
+
+/** The run-time half of packModuleBody, written into compiled.js. */
+const UNPACK = `function createTemplates(rt) {
+  let set;
+  const load = () => {
+    if (!set) {
+      const code = brotliDecompressSync(Buffer.from(PACKED, "base64")).toString("utf8");
+      // eslint-disable-next-line no-new-func -- our own build output (see functions/templates/build.ts packModuleBody)
+      set = new Function('"use strict";\\nreturn ' + code + ";")()(rt);
+    }
+    return set;
+  };
+  const templates = {};
+  for (const kind of KINDS) {
+    Object.defineProperty(templates, kind, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = load()[kind];
+        Object.defineProperty(templates, kind, { value, enumerable: true, configurable: false, writable: false });
+        return value;
+      },
+    });
+  }
+  return templates;
+}`;
+
 export async function buildTemplates(options: BuildOptions = {}): Promise<BuildResult> {
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
@@ -93,16 +157,22 @@ export async function buildTemplates(options: BuildOptions = {}): Promise<BuildR
 
   const { settings } = result;
   const settingsLiteral = JSON.stringify({ fallback: settings.fallback, locales: settings.locales, aliases: settings.aliases, timeZone: settings.brand.timeZone }, null, 2);
+  const body = generateModuleBody(result.templates);
+  const kinds = [...new Set(result.templates.map((template) => template.kind))];
   const code = [
     `// Generated by \`npm run build:templates\` from templates/ — do not edit. input-hash: ${hash}`,
+    `// The template functions are packed (see packModuleBody in functions/templates/build.ts); ${SOURCE_FILE} has them readable.`,
+    `import { brotliDecompressSync } from "node:zlib";`,
     `export const inputHash = ${JSON.stringify(hash)};`,
     `export const templateSettings = ${settingsLiteral};`,
-    'export function createTemplates(rt) {',
-    `  return ${generateModuleBody(result.templates)};`,
-    '}',
+    `const KINDS = ${JSON.stringify(kinds)};`,
+    `const PACKED = ${JSON.stringify(packModuleBody(body))};`,
+    `export ${UNPACK}`,
     '',
   ].join('\n');
   mkdirSync(outDir, { recursive: true });
+  // the same functions unpacked, for reading and debugging (nothing imports it)
+  writeFileSync(join(outDir, SOURCE_FILE), `// Generated by \`npm run build:templates\` — do not edit; for reading only (compiled.js carries this packed).\nexport function createTemplates(rt) {\n  return ${body};\n}\n`);
   // write-then-rename so a concurrent test run never imports half a file
   writeFileSync(join(outDir, 'compiled.d.ts.tmp'), DECLARATIONS);
   renameSync(join(outDir, 'compiled.d.ts.tmp'), join(outDir, 'compiled.d.ts'));

@@ -50,3 +50,28 @@ describe('the Lambda bundle', () => {
     expect(inputs.filter((input) => FORBIDDEN.test(input))).toEqual([]);
   });
 });
+
+describe('the packed template module (.build/templates/compiled.js)', () => {
+  it('is small and renders exactly what the generated functions render', async () => {
+    const { compileTemplateSet, evaluateTemplates } = await import('#templates/compiler');
+    const { templateRuntime } = await import('#templates/helpers');
+    const { emailContextSchemas } = await import('#templates/schemas');
+    const compiledModule = (await import('../../../.build/templates/compiled.js')) as typeof import('../../../.build/templates/compiled.js');
+    // the template functions travel Brotli-packed: a few tens of KB in every Lambda, not ~450 KB
+    expect(readFileSync(join(ROOT, '.build/templates/compiled.js')).length).toBeLessThan(64 * 1024);
+
+    const result = await compileTemplateSet();
+    expect(result.diagnostics).toEqual([]);
+    const unpacked = evaluateTemplates(result.templates);
+    const packed = compiledModule.createTemplates(templateRuntime);
+    expect(Object.keys(packed).sort()).toEqual(Object.keys(unpacked).sort());
+    for (const source of result.templates) {
+      const kind = source.kind;
+      const context = emailContextSchemas[kind].parse(sampleContexts[kind]);
+      const data = { locale: source.locale, intl: 'en-GB', timeZone: 'Europe/Copenhagen' };
+      for (const part of ['subject', 'html', 'text'] as const) {
+        expect(packed[kind]?.[source.locale]?.[part](context, data), `${kind}/${source.locale} ${part}`).toBe(unpacked[kind]?.[source.locale]?.[part](context, data));
+      }
+    }
+  });
+});
