@@ -16,6 +16,14 @@ export const SHIPPED_PACKAGES = [
   { name: 'safer-buffer', from: 'node_modules/safer-buffer' },
 ] as const;
 
+/**
+ * mailparser imports libmime's ES module build while @zone-eu/mailsplit requires its CommonJS build:
+ * without this alias both copies (~90 KB each) end up in every bundle.
+ */
+export function lambdaAliases(projectRoot: string): Record<string, string> {
+  return { libmime: join(projectRoot, 'node_modules/libmime/dist/cjs/libmime.js') };
+}
+
 export const LAMBDA_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /** Copies the shipped packages next to a bundle in `outputDir`. */

@@ -37,7 +37,7 @@ import { SQS_MAX_DELAY_SECONDS } from '#adapters/sqs-scheduler';
 import { RUNTIME_ENV, TABLE_KEYS } from '#adapters/table-schema';
 import { recipientsOf, runtimeConfigOf, type DeployConfig } from './deploy-config.ts';
 import { acknowledge, type Acknowledgement } from './nag.ts';
-import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, shipPackagesCommands } from './bundling.ts';
+import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, lambdaAliases, shipPackagesCommands } from './bundling.ts';
 
 export const INBOUND_PREFIX = 'inbound/';
 export const ATTACHMENTS_PREFIX = 'attachments/';
@@ -566,6 +566,7 @@ export class ComplaintStack extends Stack {
         sourceMap: true,
         sourceMapMode: SourceMapMode.DEFAULT,
         externalModules: [...LAMBDA_EXTERNAL_MODULES],
+        esbuildArgs: Object.fromEntries(Object.entries(lambdaAliases(projectRoot)).map(([name, path]) => [`--alias:${name}`, path])),
         tsconfig: join(projectRoot, 'tsconfig.json'),
         forceDockerBundling: false,
         commandHooks: {

@@ -1,6 +1,6 @@
 import { build, type BuildOptions } from 'esbuild';
 import { dirname } from 'node:path';
-import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, shipPackages } from '../../infra/stack/bundling.ts';
+import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, lambdaAliases, shipPackages } from '../../infra/stack/bundling.ts';
 
 /** The bundling the CDK stack's NodejsFunction applies, so the bench measures what Lambda runs. */
 export const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
@@ -12,6 +12,7 @@ export const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
   sourcemap: false,
   external: [...LAMBDA_EXTERNAL_MODULES],
   banner: { js: LAMBDA_BANNER },
+  alias: lambdaAliases(process.cwd()),
   logLevel: 'silent',
 };
 

@@ -1,12 +1,14 @@
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, shipPackages } from '../../infra/stack/bundling.ts';
+import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, lambdaAliases, shipPackages } from '../../infra/stack/bundling.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'complaints-bundling-'));
+// Under the project, so the externals Lambda provides (the AWS SDK) resolve from node_modules.
+mkdirSync(resolve('.build'), { recursive: true });
+const dir = mkdtempSync(join(resolve('.build'), 'bundling-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('Lambda bundling', () => {
@@ -20,11 +22,15 @@ describe('Lambda bundling', () => {
       minify: true,
       external: [...LAMBDA_EXTERNAL_MODULES],
       banner: { js: LAMBDA_BANNER },
+      alias: lambdaAliases(process.cwd()),
       outfile,
       metafile: true,
       logLevel: 'silent',
     });
-    expect(Object.keys(result.metafile.inputs).some((input) => input.includes('iconv-lite'))).toBe(false);
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((input) => input.includes('iconv-lite'))).toBe(false);
+    // One copy of libmime, not its ES module and CommonJS builds side by side.
+    expect(inputs.filter((input) => /libmime\/dist\/(esm|cjs)\/libmime\.js$/.test(input))).toEqual(['node_modules/libmime/dist/cjs/libmime.js']);
     shipPackages(process.cwd(), dir);
     const shiftJis = Buffer.concat([
       Buffer.from('From: tanaka@customer.test\r\nTo: complaints@example.com\r\nSubject: test\r\nContent-Type: text/plain; charset=Shift_JIS\r\n\r\n'),
@@ -38,5 +44,47 @@ describe('Lambda bundling', () => {
         `const mail = await parseInbound(readFileSync(new URL('./mail.eml', import.meta.url)), { parseTimeoutMs: 5000, maxHtmlChars: 100000 });\nconsole.log(mail.text);\n`,
     );
     expect(execFileSync(process.execPath, [runner], { encoding: 'utf8' }).trim()).toBe('こんにちは');
+  });
+});
+
+describe('the real inbound bundle', () => {
+  it('runs in plain Node against the stand-ins: parses, stores, renders and sends', async () => {
+    const { startTestStack } = await import('../support/local-stack.ts');
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const { s3Client } = await import('#adapters/aws-clients');
+    const stack = await startTestStack({ pollScheduler: false });
+    try {
+      const outfile = join(dir, 'inbound.mjs');
+      await build({
+        entryPoints: [resolve('functions/handlers/inbound.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        minify: true,
+        external: [...LAMBDA_EXTERNAL_MODULES],
+        banner: { js: LAMBDA_BANNER },
+        alias: lambdaAliases(process.cwd()),
+        outfile,
+        logLevel: 'silent',
+      });
+      shipPackages(process.cwd(), dir);
+      const messageId = 'bundlecheck00000000000000000000000000000';
+      const raw = 'From: Ola <ola@customer.test>\r\nTo: complaints@example.com\r\nSubject: Pakken kom aldri\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nJeg har ikke fått pakken min.\r\n';
+      await s3Client().send(new PutObjectCommand({ Bucket: 'complaints-mail', Key: `inbound/${messageId}`, Body: raw }));
+      const event = {
+        Records: [{ eventSource: 'aws:ses', ses: { mail: { messageId, timestamp: new Date().toISOString(), source: 'ola@customer.test', destination: ['complaints@example.com'] }, receipt: { recipients: ['complaints@example.com'] } } }],
+      };
+      const runner = join(dir, 'invoke.mjs');
+      writeFileSync(runner, `const { handler } = await import('./inbound.mjs');\nconsole.log(JSON.stringify(await handler(${JSON.stringify(event)})));\n`);
+      // Asynchronously: the stand-ins live in this process and must keep answering meanwhile.
+      const { stdout: output } = await promisify(execFile)(process.execPath, [runner], { encoding: 'utf8', env: { ...process.env, ...stack.env } });
+      const [outcome] = JSON.parse(output.trim().split('\n').at(-1)!) as Array<{ outcome: string; reference: string }>;
+      expect(outcome?.outcome).toBe('complaint');
+      const sent = (await stack.outbox.messages()).filter((mail) => mail.envelope.destinations.includes('ola@customer.test'));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.subject).toContain(outcome!.reference);
+    } finally {
+      await stack.dispose();
+    }
   });
 });
