@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { COMPLAINT_STATUSES, type Complaint, type Feedback, type Resolution, type TimelineEvent } from '#core/complaint';
 import type { FlaggedComplaint, RepeatInfo } from '#core/patterns/repeat';
-import type { PatternRecord } from '#core/patterns/report';
+import { REPORT_FIELDS, type PatternRecord, type ReportComplaint } from '#core/patterns/report';
 import type { ComplaintStore, CreateResult, InboundRecord } from '#workflows/ports';
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'itemType'] as const;
@@ -223,14 +223,15 @@ export class DynamoComplaintStore implements ComplaintStore {
   //   COUNT#<category> / <window start>     count (atomic ADD) + counted (string set of references)
   //   PATTERN#<category> / <window start>   the one escalation of a burst (gsi1: PATTERN / <window start>#<category>)
 
-  async customerComplaintsBetween(customerEmail: string, since: string, until: string): Promise<FlaggedComplaint[]> {
+  async customerComplaintsBetween(customerEmail: string, since: string, until: string): Promise<Array<Pick<FlaggedComplaint, 'reference' | 'receivedAt' | 'classification'>>> {
     const items = await this.queryAll({
       IndexName: 'gsi2',
       // gsi2sk is "<receivedAt>#<reference>": "<until>#…" sorts after "<until>", hence the "~".
       KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk BETWEEN :since AND :until',
+      ...projection(['reference', 'receivedAt', 'classification']),
       ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerEmail.toLowerCase()}`, ':since': since, ':until': `${until}~` },
     });
-    return items.map((item) => fromItem<FlaggedComplaint>(item));
+    return items.map((item) => fromItem<Pick<FlaggedComplaint, 'reference' | 'receivedAt' | 'classification'>>(item));
   }
 
   async recordRepeat(reference: string, repeat: RepeatInfo): Promise<RepeatInfo> {
@@ -320,20 +321,22 @@ export class DynamoComplaintStore implements ComplaintStore {
       });
   }
 
-  async listReceivedBetween(query: { from: string; to: string }): Promise<FlaggedComplaint[]> {
+  async listReceivedBetween(query: { from: string; to: string }): Promise<ReportComplaint[]> {
     // gsi1sk is "<receivedAt>#<reference>": BETWEEN from AND to takes receivedAt in [from, to).
+    // The report's fields only: a month of complaint bodies (up to 100,000 characters each) stays in the table.
     const results = await Promise.all(
       COMPLAINT_STATUSES.map((status) =>
         this.queryAll({
           IndexName: 'gsi1',
           KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ...projection(REPORT_FIELDS),
           ExpressionAttributeValues: { ':pk': `STATUS#${status}`, ':from': query.from, ':to': query.to },
         }),
       ),
     );
     return results
       .flat()
-      .map((item) => fromItem<FlaggedComplaint>(item))
+      .map((item) => fromItem<ReportComplaint>(item))
       .filter((complaint) => complaint.receivedAt >= query.from && complaint.receivedAt < query.to)
       .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.reference.localeCompare(b.reference));
   }
@@ -368,6 +371,14 @@ export function fromItem<T>(item: Record<string, unknown>): T {
   const copy = { ...item };
   for (const key of KEY_ATTRIBUTES) delete copy[key];
   return copy as unknown as T;
+}
+
+/** A ProjectionExpression naming every attribute through a placeholder (status, subject, repeat… are reserved words). */
+function projection(attributes: readonly string[]): { ProjectionExpression: string; ExpressionAttributeNames: Record<string, string> } {
+  return {
+    ProjectionExpression: attributes.map((_, index) => `#p${index}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(attributes.map((attribute, index) => [`#p${index}`, attribute])),
+  };
 }
 
 /** Time first so a query returns the timeline in order; the digest keeps same-instant events apart. */

@@ -1,7 +1,7 @@
 import type { Complaint, Feedback, Resolution, TimelineEvent } from '#core/complaint';
 import type { ScheduledJob } from '#core/lifecycle';
 import type { FlaggedComplaint, RepeatInfo } from '#core/patterns/repeat';
-import type { PatternRecord } from '#core/patterns/report';
+import type { PatternRecord, ReportComplaint } from '#core/patterns/report';
 import type { OutboundEmail } from '#mail/compose';
 
 export interface RawMail {
@@ -64,8 +64,8 @@ export interface ComplaintStore {
 
   // ---- Repeats, category counters, pattern escalations, reports (workflows/patterns.ts, report.ts)
 
-  /** The customer's complaints received in [since, until], oldest first, through the per-customer index (no scan). */
-  customerComplaintsBetween(customerEmail: string, since: string, until: string): Promise<FlaggedComplaint[]>;
+  /** The customer's complaints received in [since, until], oldest first, through the per-customer index (no scan); only what repeat detection reads. */
+  customerComplaintsBetween(customerEmail: string, since: string, until: string): Promise<Array<Pick<FlaggedComplaint, 'reference' | 'receivedAt' | 'classification'>>>;
   /** Stores the repeat flag on the complaint once (the first write wins) and returns what is stored. */
   recordRepeat(reference: string, repeat: RepeatInfo): Promise<RepeatInfo>;
   /**
@@ -83,8 +83,8 @@ export interface ComplaintStore {
   claimPattern(record: PatternRecord, claimedAt: string, expiresAt: number): Promise<'claimed' | 'mine' | 'taken'>;
   /** Escalated patterns whose window starts in [from, to) (status index, no scan). */
   listPatterns(query: { from: string; to: string }): Promise<PatternRecord[]>;
-  /** Every complaint received in [from, to), any status: one status-index query per status, no scan. */
-  listReceivedBetween(query: { from: string; to: string }): Promise<FlaggedComplaint[]>;
+  /** Every complaint received in [from, to), any status: one status-index query per status, no scan; the report's fields only. */
+  listReceivedBetween(query: { from: string; to: string }): Promise<ReportComplaint[]>;
 }
 
 export interface EmailKey {

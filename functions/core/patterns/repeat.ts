@@ -59,7 +59,7 @@ export function isRepeat(info: RepeatInfo | undefined): info is RepeatInfo {
   return (info?.sameCategory ?? 0) > 0;
 }
 
-export function repeatSubject(complaint: Complaint): RepeatSubject {
+export function repeatSubject(complaint: Pick<Complaint, 'reference' | 'receivedAt' | 'classification'>): RepeatSubject {
   return { reference: complaint.reference, receivedAt: complaint.receivedAt, category: complaint.classification.category };
 }
 

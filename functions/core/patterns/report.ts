@@ -75,13 +75,17 @@ export interface ReportFigures {
 
 export const TOP_RECURRING = 5;
 
-export function aggregateReport(complaints: readonly FlaggedComplaint[], period: ReportPeriod, asOf: string, bursts: readonly PatternRecord[] = []): ReportFigures {
+/** The fields of a complaint the report reads (the store projects these, leaving out bodies). */
+export const REPORT_FIELDS = ['reference', 'status', 'receivedAt', 'subject', 'classification', 'sla', 'acknowledgement', 'firstAgentReplyAt', 'resolution', 'feedback', 'repeat'] as const;
+export type ReportComplaint = Pick<FlaggedComplaint, (typeof REPORT_FIELDS)[number]>;
+
+export function aggregateReport(complaints: readonly ReportComplaint[], period: ReportPeriod, asOf: string, bursts: readonly PatternRecord[] = []): ReportFigures {
   const inPeriod = complaints.filter((complaint) => complaint.receivedAt >= period.from && complaint.receivedAt < period.to);
   const received = inPeriod.length;
   const now = Date.parse(asOf);
-  const isOpen = (complaint: FlaggedComplaint) => complaint.status === 'open';
-  const resolvedAt = (complaint: FlaggedComplaint) => (isOpen(complaint) ? undefined : complaint.resolution?.resolvedAt);
-  const since = (complaint: FlaggedComplaint, at: string | undefined) => (at === undefined ? undefined : Date.parse(at) - Date.parse(complaint.receivedAt));
+  const isOpen = (complaint: ReportComplaint) => complaint.status === 'open';
+  const resolvedAt = (complaint: ReportComplaint) => (isOpen(complaint) ? undefined : complaint.resolution?.resolvedAt);
+  const since = (complaint: ReportComplaint, at: string | undefined) => (at === undefined ? undefined : Date.parse(at) - Date.parse(complaint.receivedAt));
 
   const ratings = inPeriod.flatMap((complaint) => (complaint.feedback ? [complaint.feedback.rating] : []));
   const repeats = inPeriod.filter((complaint) => isRepeat(complaint.repeat));
@@ -146,7 +150,7 @@ export function normaliseSubject(subject: string): string {
     .trim();
 }
 
-function recurringSubjects(complaints: readonly FlaggedComplaint[]): CountRow[] {
+function recurringSubjects(complaints: readonly ReportComplaint[]): CountRow[] {
   const groups = new Map<string, { name: string; count: number; first: string }>();
   for (const complaint of complaints) {
     const key = normaliseSubject(complaint.subject);
@@ -166,8 +170,8 @@ function recurringSubjects(complaints: readonly FlaggedComplaint[]): CountRow[] 
     .map((group) => ({ name: group.name, count: group.count, share: shareOf(group.count, complaints.length) }));
 }
 
-function agentsOf(complaints: readonly FlaggedComplaint[]): ReportFigures['agents'] {
-  const byAgent = new Map<string, FlaggedComplaint[]>();
+function agentsOf(complaints: readonly ReportComplaint[]): ReportFigures['agents'] {
+  const byAgent = new Map<string, ReportComplaint[]>();
   for (const complaint of complaints) {
     if (complaint.status === 'open' || !complaint.resolution) continue;
     const name = complaint.resolution.resolvedBy;
