@@ -198,7 +198,7 @@ export async function benchCost(): Promise<BenchResult> {
       { name: 'total per 1,000 complaints', value: total * per1000, unit: 'USD' },
     ],
     notes: [
-      `prices (us-east-1 list, USD): ${Object.entries(PRICES).map(([name, price]) => `${name} ${price}`).join(', ')}`,
+      `prices (us-east-1 list, USD per unit): ${Object.entries(PRICES).map(([name, price]) => `${name} ${Number(price.toPrecision(3))}`).join(', ')}`,
       `memory: inbound ${MEMORY_GB.inbound * 1024} MB, scheduler ${MEMORY_GB.scheduler * 1024} MB, feedback ${MEMORY_GB.feedback * 1024} MB (arm64); durations measured here; hop invocations priced at the shortest measured scheduler run`,
       'not included: storage (S3 GB-month, DynamoDB GB-month), data transfer, CloudWatch Logs, free tiers',
     ],

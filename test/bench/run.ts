@@ -14,7 +14,7 @@ for (const bench of benches) {
   for (const row of result.rows) {
     const verdict = row.ok === undefined ? ' ' : row.ok ? '✓' : '✗';
     if (row.ok === false) missed += 1;
-    const value = row.value >= 100 ? row.value.toFixed(0) : row.value >= 1 ? row.value.toFixed(1) : row.value.toPrecision(3);
+    const value = row.unit === 'USD' ? row.value.toFixed(3) : row.value >= 100 ? row.value.toFixed(0) : row.value >= 1 ? row.value.toFixed(1) : row.value.toPrecision(3);
     console.log(`  ${verdict} ${row.name.padEnd(width)}  ${value.padStart(10)} ${row.unit.padEnd(4)} ${row.target ? `(target ${row.target})` : ''}`);
   }
   for (const note of result.notes ?? []) console.log(`    · ${note}`);
