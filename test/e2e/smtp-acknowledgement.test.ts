@@ -29,6 +29,7 @@ describe('a complaint sent by SMTP to the local stack', () => {
 
     const acknowledgement = await waitFor(async () => (await stack.outbox.messages()).find((message) => message.envelope.destinations.includes('jane.doe@customer.test')));
     const elapsedMs = Date.now() - started;
+    console.info(`SMTP accept → acknowledgement in the outbox: ${elapsedMs} ms`);
     expect(elapsedMs).toBeLessThan(2_000);
 
     const raw = await fetch(`${stack.outbox.url.replace(/\/$/, '')}/messages/${acknowledgement.id}.eml`).then((response) => response.arrayBuffer());
