@@ -1,9 +1,7 @@
 import { Command, Option } from 'commander';
-import { dynamoDocumentClient, sesClient, sqsClient } from '#adapters/aws-clients';
+import { sqsClient } from '#adapters/aws-clients';
 import { DeadLetterQueue } from '#adapters/dead-letters';
-import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
-import { SesOutbox } from '#adapters/ses-outbox';
-import { SqsScheduler } from '#adapters/sqs-scheduler';
+import { complaintAdapters, schedulerAdapter } from '#adapters/wiring';
 import { RUNTIME_ENV } from '#adapters/table-schema';
 import { appConfigFromEnv } from '#config/app-config';
 import { findReference } from '#core/reference';
@@ -32,14 +30,12 @@ export function lifecycleCommands(): Command[] {
       loadConnectionEnv();
       const table = requiredEnv(RUNTIME_ENV.tableName);
       const config = appConfigFromEnv();
-      const db = dynamoDocumentClient();
       const result = await resolveComplaint(
         { reference, summary: options.summary, prevention: options.prevention, resolvedBy: { name: options.by, title: options.title } },
         {
           config,
-          complaints: new DynamoComplaintStore(db, table),
-          outbox: new SesOutbox(sesClient(), db, table, systemClock, { messageIdDomain: config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
-          scheduler: new SqsScheduler(sqsClient(), requiredEnv(RUNTIME_ENV.schedulerQueueUrl), systemClock, Number(process.env[RUNTIME_ENV.schedulerMaxDelaySeconds] ?? 900)),
+          ...complaintAdapters(table, config, systemClock),
+          scheduler: schedulerAdapter(requiredEnv(RUNTIME_ENV.schedulerQueueUrl), systemClock, Number(process.env[RUNTIME_ENV.schedulerMaxDelaySeconds] ?? 900)),
           clock: systemClock,
         },
       );

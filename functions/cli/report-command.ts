@@ -1,7 +1,5 @@
 import { Command } from 'commander';
-import { dynamoDocumentClient, sesClient } from '#adapters/aws-clients';
-import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
-import { SesOutbox } from '#adapters/ses-outbox';
+import { complaintAdapters } from '#adapters/wiring';
 import { RUNTIME_ENV } from '#adapters/table-schema';
 import { appConfigFromEnv } from '#config/app-config';
 import { parseMonth, parsePeriodBound, previousMonth, type ReportPeriod } from '#core/patterns/period';
@@ -37,11 +35,9 @@ export function reportCommand(): Command {
       const table = process.env[RUNTIME_ENV.tableName];
       if (!table) throw new CliError(`${RUNTIME_ENV.tableName} is not set (on AWS take it from the stack outputs; locally run \`npm start\`)`);
       const config = appConfigFromEnv();
-      const db = dynamoDocumentClient();
       const deps: SendReportDeps = {
         config,
-        complaints: new DynamoComplaintStore(db, table),
-        outbox: new SesOutbox(sesClient(), db, table, systemClock, { messageIdDomain: config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
+        ...complaintAdapters(table, config, systemClock),
         clock: systemClock,
         timeZone: options.tz,
       };

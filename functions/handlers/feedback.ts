@@ -1,8 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { dynamoDocumentClient, sesClient, sqsClient } from '#adapters/aws-clients';
-import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
-import { SesOutbox } from '#adapters/ses-outbox';
-import { SqsScheduler } from '#adapters/sqs-scheduler';
+import { complaintAdapters, schedulerAdapter } from '#adapters/wiring';
 import { systemClock } from '#workflows/ports';
 import { handleFeedback, type FeedbackDeps } from '#workflows/feedback';
 import { logger, runtimeSettings, signingSecret } from './runtime.ts';
@@ -11,12 +8,10 @@ let deps: FeedbackDeps | undefined;
 
 function wire(): FeedbackDeps {
   const settings = runtimeSettings();
-  const db = dynamoDocumentClient();
   return {
     config: settings.config,
-    complaints: new DynamoComplaintStore(db, settings.tableName),
-    outbox: new SesOutbox(sesClient(), db, settings.tableName, systemClock, { messageIdDomain: settings.config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
-    scheduler: new SqsScheduler(sqsClient(), settings.schedulerQueueUrl, systemClock, settings.schedulerMaxDelaySeconds),
+    ...complaintAdapters(settings.tableName, settings.config, systemClock),
+    scheduler: schedulerAdapter(settings.schedulerQueueUrl, systemClock, settings.schedulerMaxDelaySeconds),
     clock: systemClock,
     secret: signingSecret(),
     log: (message, fields) => logger.info(message, fields),

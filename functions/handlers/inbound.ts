@@ -1,9 +1,7 @@
 import type { Context } from 'aws-lambda';
-import { dynamoDocumentClient, s3Client, sesClient, sqsClient } from '#adapters/aws-clients';
-import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
+import { s3Client } from '#adapters/aws-clients';
 import { S3MailStore } from '#adapters/s3-mail-store';
-import { SesOutbox } from '#adapters/ses-outbox';
-import { SqsScheduler } from '#adapters/sqs-scheduler';
+import { complaintAdapters, schedulerAdapter } from '#adapters/wiring';
 import { formatZodIssues } from '#core/errors';
 import { sesReceiptEventSchema } from '#events/ses-receipt';
 import { systemClock, type InboundOutcome } from '#workflows/ports';
@@ -14,13 +12,11 @@ let deps: ReceiveMailDeps | undefined;
 
 function wire(): ReceiveMailDeps {
   const settings = runtimeSettings();
-  const db = dynamoDocumentClient();
   return {
     config: settings.config,
     mailStore: new S3MailStore(s3Client(), settings.mailBucket),
-    complaints: new DynamoComplaintStore(db, settings.tableName),
-    outbox: new SesOutbox(sesClient(), db, settings.tableName, systemClock, { messageIdDomain: settings.config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
-    scheduler: new SqsScheduler(sqsClient(), settings.schedulerQueueUrl, systemClock, settings.schedulerMaxDelaySeconds),
+    ...complaintAdapters(settings.tableName, settings.config, systemClock),
+    scheduler: schedulerAdapter(settings.schedulerQueueUrl, systemClock, settings.schedulerMaxDelaySeconds),
     clock: systemClock,
     signingSecret: signingSecret(),
     categories: categoryNames(),

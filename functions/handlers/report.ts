@@ -1,7 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { dynamoDocumentClient, sesClient } from '#adapters/aws-clients';
-import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
-import { SesOutbox } from '#adapters/ses-outbox';
+import { complaintAdapters } from '#adapters/wiring';
 import { RUNTIME_ENV } from '#adapters/table-schema';
 import { appConfigFromEnv } from '#config/app-config';
 import { systemClock, type Clock } from '#workflows/ports';
@@ -16,11 +14,9 @@ export function wireReport(clock: Clock = systemClock, env: NodeJS.ProcessEnv = 
   const table = env[RUNTIME_ENV.tableName];
   if (!table) throw new Error(`Environment variable ${RUNTIME_ENV.tableName} is not set`);
   const config = appConfigFromEnv(env);
-  const db = dynamoDocumentClient();
   return {
     config,
-    complaints: new DynamoComplaintStore(db, table),
-    outbox: new SesOutbox(sesClient(), db, table, clock, { messageIdDomain: config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
+    ...complaintAdapters(table, config, clock),
     clock,
     timeZone: templateSettings.timeZone,
     log: (message, fields) => logger.info(message, fields),

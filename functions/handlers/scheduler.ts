@@ -1,9 +1,7 @@
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { dynamoDocumentClient, s3Client, sesClient, sqsClient } from '#adapters/aws-clients';
+import { s3Client } from '#adapters/aws-clients';
 import { S3MailStore } from '#adapters/s3-mail-store';
-import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
-import { SesOutbox } from '#adapters/ses-outbox';
-import { SqsScheduler } from '#adapters/sqs-scheduler';
+import { complaintAdapters, schedulerAdapter } from '#adapters/wiring';
 import { formatZodIssues } from '#core/errors';
 import { scheduledJobSchema } from '#events/scheduled-job';
 import { systemClock, type Clock } from '#workflows/ports';
@@ -14,14 +12,13 @@ let deps: RunJobDeps | undefined;
 
 export function wireScheduler(clock: Clock = systemClock): RunJobDeps {
   const settings = runtimeSettings();
-  const db = dynamoDocumentClient();
-  const complaints = new DynamoComplaintStore(db, settings.tableName);
+  const { complaints, outbox } = complaintAdapters(settings.tableName, settings.config, clock);
   const mailStore = new S3MailStore(s3Client(), settings.mailBucket);
   return {
     config: settings.config,
     complaints,
-    outbox: new SesOutbox(sesClient(), db, settings.tableName, clock, { messageIdDomain: settings.config.brand.fromAddress.split('@')[1] ?? 'localhost' }),
-    scheduler: new SqsScheduler(sqsClient(), settings.schedulerQueueUrl, clock, settings.schedulerMaxDelaySeconds),
+    outbox,
+    scheduler: schedulerAdapter(settings.schedulerQueueUrl, clock, settings.schedulerMaxDelaySeconds),
     clock,
     feedback: feedbackSettings(),
     letterPdf: async (context, locale, complaint) => {
