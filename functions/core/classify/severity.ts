@@ -5,7 +5,7 @@
  * severity-cues.ts; a complaint is urgent when its urgent cues add up to URGENT_SCORE.
  */
 import type { Severity } from '../complaint.ts';
-import { compileCue, cueMatches, type CompiledCue, type CueText } from './cues.ts';
+import { compileCue, cueSpans, type CompiledCue, type CueText } from './cues.ts';
 import { HIGH_CUES, URGENT_CUES, type StrengthLists, type UrgentKind } from './severity-cues.ts';
 
 export type { UrgentKind } from './severity-cues.ts';
@@ -15,6 +15,43 @@ export const HIGH_SCORE = 2;
 const STRENGTH_WEIGHTS = { strong: 2, medium: 1.5, normal: 1, weak: 0.5 } as const;
 /** Languages whose severity words a writer in the key language also uses. */
 const RELATED: Record<string, readonly string[]> = { da: ['nb', 'sv'], nb: ['da', 'sv'], sv: ['da', 'nb'] };
+
+/**
+ * Words that deny a threat when they come just before it ("I'm not going to sue", "Ich will Sie
+ * nicht verklagen", "En aio haastaa ketään oikeuteen"), per language: Danish/Swedish "en" is "a".
+ */
+const NEGATIONS: Record<string, readonly string[]> = {
+  en: ['not', 'never', "don't", "won't", "i'm not", 'no', 'nobody', "isn't", "aren't", "wouldn't", "dont", "wont"],
+  da: ['ikke', 'aldrig', 'ingen'],
+  nb: ['ikke', 'aldri', 'ingen', 'ikkje'],
+  sv: ['inte', 'aldrig', 'ingen', 'icke'],
+  de: ['nicht', 'kein', 'keine', 'keinen', 'niemals', 'nie'],
+  et: ['ei', 'mitte', 'pole', 'ära'],
+  fi: ['en', 'et', 'ei', 'emme', 'ette', 'eivat', 'enka', 'eika'],
+};
+/** Words that turn a denial back into a threat: "if you don't pay I will sue", "I won't hesitate to". */
+const KEEPS_THREAT = new Set([
+  'if', 'unless', 'otherwise', 'hesitate', 'choice', 'option', 'alternative', 'longer', 'until',
+  'hvis', 'medmindre', 'ellers', 'tove', 'valg', 'lenger', 'laengere', 'om', 'annars', 'tveka', 'val', 'langre',
+  'wenn', 'falls', 'sonst', 'zogern', 'wahl', 'mehr', 'bis', 'kui', 'muidu', 'kohkle', 'valikut', 'jos', 'muuten', 'epaile', 'eparoi', 'vaihtoehtoa',
+]);
+const NEGATION_WINDOW = 5;
+/** How far back a condition ("if", "kui", "jos") still reaches. */
+const CONDITION_WINDOW = 10;
+const DENIABLE: ReadonlySet<UrgentKind | 'high'> = new Set(['legal', 'authority', 'exposure']);
+
+function negated(start: number, words: readonly string[], language: string): boolean {
+  const negations = new Set([...(NEGATIONS[language] ?? []), ...NEGATIONS.en!]);
+  const before = words.slice(Math.max(0, start - NEGATION_WINDOW), start);
+  const clause = words.slice(Math.max(0, start - CONDITION_WINDOW), start);
+  return before.some((word) => negations.has(word) || word.endsWith("n't")) && !clause.some((word) => KEEPS_THREAT.has(word));
+}
+
+/** Does the cue occur, not counting threats the customer denies in the same breath? */
+function occurs(cue: CompiledCue, text: CueText, deniable: boolean, language: string): boolean {
+  const spans = cueSpans(cue, text);
+  return deniable ? spans.some(([start]) => !negated(start, text.words, language)) : spans.length > 0;
+}
 
 export interface SeverityInput {
   subject: CueText;
@@ -80,7 +117,8 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
   for (const group of groups()) {
     if (!applies(group.language, input)) continue;
     for (const cue of cuesOf(group)) {
-      if (!cueMatches(cue, input.subject) && !cueMatches(cue, input.body)) continue;
+      const deniable = DENIABLE.has(group.kind);
+      if (!occurs(cue, input.subject, deniable, input.language) && !occurs(cue, input.body, deniable, input.language)) continue;
       const key = `${group.kind} ${cue.key}`;
       const previous = found.get(key);
       if (!previous || previous.points < cue.weight) found.set(key, { kind: group.kind, cue: cue.source, points: cue.weight });

@@ -34,8 +34,17 @@ describe('urgent cues are precise', () => {
     ['shocked by the price', 'I was shocked by the price of the delivery.'],
     ['stitches in a seam', 'The stitches on the seam came loose after a week.'],
     ['Finnish wrong', 'Sain väärän tuotteen, väärä koko.'],
+    ['denied threat', "I'm not going to sue anyone, I just want the fee refunded."],
+    ['German denied threat', 'Ich will Sie nicht verklagen, ich möchte nur eine Antwort.'],
+    ['press studs', 'The press studs on the jacket keep popping open.'],
+    ['burning question', 'Burning question: when will my sofa arrive?'],
   ])('%s is not urgent', (_, body) => {
     expect(severity('', body).severity).not.toBe('urgent');
+  });
+
+  it('a denial inside a condition is still a threat', () => {
+    expect(severity('', "If you don't refund me by Friday I will sue you.").severity).toBe('urgent');
+    expect(severity('', 'Kui raha ei tagastata, pöördun advokaadi poole.').severity).toBe('urgent');
   });
 
   it('weak cues add up: hospital alone is not urgent, hospital and an injury are', () => {
