@@ -1,5 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient, s3Client } from '#adapters/aws-clients';
@@ -8,7 +8,8 @@ import type { SesReceiptEvent } from '#events/ses-receipt';
 import type { InboundOutcome } from '#workflows/ports';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
 
-const CORPUS = join(import.meta.dirname, '../../../../shared/corpus/mime');
+/** The copy in the repository, and the team's shared corpus beside it when present (it may grow). */
+const CORPORA = [join(import.meta.dirname, '../../fixtures/mime'), join(import.meta.dirname, '../../../../shared/corpus/mime')].filter((dir) => existsSync(dir));
 
 let stack: TestStack;
 let handler: (event: unknown) => Promise<InboundOutcome[]>;
@@ -140,11 +141,12 @@ describe('inbound handler against the local stand-ins', () => {
   });
 
   it('ends every corpus file as a complaint or a screened record with a reason, and never replies to the bounce or the spam', async () => {
-    const files = readdirSync(CORPUS).filter((name) => name.endsWith('.eml'));
+    const byName = new Map(CORPORA.flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.eml')).map((name) => [name, join(dir, name)] as const)));
+    const files = [...byName.keys()].sort();
     expect(files.length).toBeGreaterThanOrEqual(10);
     const outcomes: Record<string, InboundOutcome> = {};
     for (const file of files) {
-      const raw = readFileSync(join(CORPUS, file));
+      const raw = readFileSync(byName.get(file)!);
       const returnPath = /^Return-Path:\s*<([^>]*)>/im.exec(raw.subarray(0, 4096).toString('latin1'))?.[1];
       const event = await deliverRaw(raw, { source: returnPath ?? 'sender@corpus.test' });
       const [outcome] = await handler(event);
