@@ -1,7 +1,7 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import type { AddressInfo } from 'node:net';
 import { TABLE_KEYS } from '#adapters/table-schema';
+import { listen } from './listen.ts';
 
 export interface LocalService {
   endpoint: string;
@@ -11,13 +11,9 @@ export interface LocalService {
 /** DynamoDB's wire protocol on LevelDB (dynalite); `path` persists tables across restarts. */
 export async function startDynamo(options: { port: number; host: string; path?: string }): Promise<LocalService> {
   const server = dynalite({ path: options.path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { endpoint } = await listen(server, options.port, options.host);
   return {
-    endpoint: `http://${options.host}:${port}`,
+    endpoint,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

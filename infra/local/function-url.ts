@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.ts';
 
 export type FunctionUrlHandler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -20,13 +20,9 @@ export async function startFunctionUrl(options: { port: number; host: string; ha
         response.end('Internal Server Error');
       });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const { endpoint } = await listen(server, options.port, options.host);
   return {
-    url: `http://${options.host}:${port}/`,
+    url: `${endpoint}/`,
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

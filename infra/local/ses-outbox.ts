@@ -25,11 +25,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser';
 import { z } from 'zod';
 import { sesMessageIdHeader } from '#mail/ses-message-id';
+import { listen } from './listen.ts';
 
 const SES_XMLNS = 'http://ses.amazonaws.com/doc/2010-12-01/';
 const SES_API_VERSION = '2010-12-01';
@@ -307,15 +307,7 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const { endpoint } = await listen(server, options.port, host);
 
   return {
     endpoint,

@@ -25,7 +25,7 @@
  *     code that runs against this server if receive counts matter.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listen } from './listen.ts';
 import {
   CreateQueueCommand,
   GetQueueAttributesCommand,
@@ -73,17 +73,9 @@ export async function startSqsServer(options: SqsServerOptions): Promise<LocalSq
       res.end(String(error));
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const { port, endpoint } = await listen(server, options.port, host);
   // Queue URLs are built from the service's port; with port 0 it must learn the real one.
   service.PORT = port;
-  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   return {
     endpoint,
