@@ -1,3 +1,4 @@
+import type { BuildOptions } from 'esbuild';
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -25,6 +26,22 @@ export function lambdaAliases(projectRoot: string): Record<string, string> {
 }
 
 export const LAMBDA_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** The esbuild options NodejsFunction applies (for the bench and the tests that bundle a handler themselves). */
+export function lambdaBuildOptions(projectRoot: string): BuildOptions {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    sourcemap: false,
+    external: [...LAMBDA_EXTERNAL_MODULES],
+    banner: { js: LAMBDA_BANNER },
+    alias: lambdaAliases(projectRoot),
+    logLevel: 'silent',
+  };
+}
 
 /** Copies the shipped packages next to a bundle in `outputDir`. */
 export function shipPackages(projectRoot: string, outputDir: string): void {

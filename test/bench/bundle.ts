@@ -1,20 +1,9 @@
 import { build, type BuildOptions } from 'esbuild';
 import { dirname } from 'node:path';
-import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, lambdaAliases, shipPackages } from '../../infra/stack/bundling.ts';
+import { lambdaBuildOptions, shipPackages } from '../../infra/stack/bundling.ts';
 
 /** The bundling the CDK stack's NodejsFunction applies, so the bench measures what Lambda runs. */
-export const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'esm',
-  minify: true,
-  sourcemap: false,
-  external: [...LAMBDA_EXTERNAL_MODULES],
-  banner: { js: LAMBDA_BANNER },
-  alias: lambdaAliases(process.cwd()),
-  logLevel: 'silent',
-};
+export const LAMBDA_BUNDLE_OPTIONS: BuildOptions = lambdaBuildOptions(process.cwd());
 
 export async function bundleEntry(entry: string, outfile: string, extra: Partial<BuildOptions> = {}): Promise<number> {
   const result = await build({ ...LAMBDA_BUNDLE_OPTIONS, ...extra, entryPoints: [entry], outfile, metafile: true });

@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LAMBDA_BANNER, LAMBDA_EXTERNAL_MODULES, lambdaAliases, shipPackages } from '../../infra/stack/bundling.ts';
+import { lambdaBuildOptions, shipPackages } from '../../infra/stack/bundling.ts';
 
 // Under the project, so the externals Lambda provides (the AWS SDK) resolve from node_modules.
 mkdirSync(resolve('.build'), { recursive: true });
@@ -14,19 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('Lambda bundling', () => {
   it('decodes a CJK charset with iconv-lite shipped beside the bundle instead of inside it', async () => {
     const outfile = join(dir, 'parse.mjs');
-    const result = await build({
-      entryPoints: [resolve('functions/mail/parse.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      minify: true,
-      external: [...LAMBDA_EXTERNAL_MODULES],
-      banner: { js: LAMBDA_BANNER },
-      alias: lambdaAliases(process.cwd()),
-      outfile,
-      metafile: true,
-      logLevel: 'silent',
-    });
+    const result = await build({ ...lambdaBuildOptions(process.cwd()), entryPoints: [resolve('functions/mail/parse.ts')], outfile, metafile: true });
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((input) => input.includes('iconv-lite'))).toBe(false);
     // One copy of libmime, not its ES module and CommonJS builds side by side.
@@ -55,18 +43,7 @@ describe('the real inbound bundle', () => {
     const stack = await startTestStack({ pollScheduler: false });
     try {
       const outfile = join(dir, 'inbound.mjs');
-      await build({
-        entryPoints: [resolve('functions/handlers/inbound.ts')],
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        minify: true,
-        external: [...LAMBDA_EXTERNAL_MODULES],
-        banner: { js: LAMBDA_BANNER },
-        alias: lambdaAliases(process.cwd()),
-        outfile,
-        logLevel: 'silent',
-      });
+      await build({ ...lambdaBuildOptions(process.cwd()), entryPoints: [resolve('functions/handlers/inbound.ts')], outfile });
       shipPackages(process.cwd(), dir);
       const messageId = 'bundlecheck00000000000000000000000000000';
       const raw = 'From: Ola <ola@customer.test>\r\nTo: complaints@example.com\r\nSubject: Pakken kom aldri\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nJeg har ikke fått pakken min.\r\n';
