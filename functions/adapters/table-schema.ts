@@ -8,6 +8,14 @@
  *   C#<ref> / EMAIL#<kind>#<sequence>        claim + log of one outbound email (exactly-once key)
  *   INBOUND#<ses message id> / INBOUND       what became of one inbound message (gsi1: screened list)
  *   MSGID#<message-id> / MSGID               which complaint a Message-ID belongs to (threading)
+ *   COUNT#<category> / <window start>        category counter (atomic ADD + set of counted references)
+ *   PATTERN#<category> / <window start>      the one escalation of a category burst
+ *   SUPPRESS#<address> / SUPPRESS            SES bounce or complaint: never send to this address again
+ *   AUTOREPLY#<address> / <window start>     automatic replies sent to one address in one window (the cap)
+ *
+ * Inbound records also carry gsi2pk SENDER#<address>, so everything one person sent (complaints,
+ * replies, screened mail) is found without a scan for export and erasure. Complaints use
+ * gsi2pk CUSTOMER#<address>. Addresses in keys are lower case.
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',
