@@ -18,8 +18,11 @@ export class DynamoPrivacyStore implements PrivacyStore {
     return this.queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': customerKey(address) } });
   }
 
-  inboundFrom(address: string): Promise<StoredItem[]> {
-    return this.queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': senderKey(address) } });
+  inboundFrom(address: string, since?: string): Promise<StoredItem[]> {
+    // gsi2sk is "<receivedAt>#<ses id>", so ">= since" keeps what arrived from that instant on.
+    return since
+      ? this.queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since', ExpressionAttributeValues: { ':pk': senderKey(address), ':since': since } })
+      : this.queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': senderKey(address) } });
   }
 
   itemsUnder(pk: string): Promise<StoredItem[]> {

@@ -6,7 +6,8 @@
  *     timeline events and the email claims/log;
  *   - the inbound records they sent (gsi2 SENDER#<address>: complaints, replies, screened mail),
  *     plus the inbound records of their complaints found from the complaint (the message that
- *     opened it, and the replies named in the email log's kinds, such as agent-reply:<ses id>);
+ *     opened it, the replies named in the email log's kinds, such as agent-reply:<ses id>, and
+ *     the agents' replies about them on each agent's SENDER# index since the first complaint);
  *   - the Message-ID links pointing at their complaints (candidates from the record, the email
  *     log and the timeline; a link is taken only if it names one of their complaints);
  *   - the category counters that counted their complaints and the pattern records naming them;
@@ -45,8 +46,8 @@ export interface StoredObject {
 export interface PrivacyStore {
   /** COMPLAINT items on gsi2 CUSTOMER#<address>. */
   complaintRecordsOf(address: string): Promise<StoredItem[]>;
-  /** INBOUND items on gsi2 SENDER#<address>. */
-  inboundFrom(address: string): Promise<StoredItem[]>;
+  /** INBOUND items on gsi2 SENDER#<address>, all or those received from `since` on. */
+  inboundFrom(address: string, since?: string): Promise<StoredItem[]>;
   /** Every item of one partition (C#<ref>, AUTOREPLY#<address>), consistently read. */
   itemsUnder(pk: string): Promise<StoredItem[]>;
   /** PATTERN records (gsi1) of every category for one window. */
@@ -69,7 +70,7 @@ export interface PersonalObjects {
 export interface PrivacyDeps {
   store: PrivacyStore;
   objects: PersonalObjects;
-  config: Pick<AppConfig, 'retentionDays' | 'patterns'>;
+  config: Pick<AppConfig, 'retentionDays' | 'patterns' | 'agents'>;
   clock: Clock;
   /** The signing key: the audit item names the person by addressHash only. */
   secret: string;
@@ -168,6 +169,14 @@ export async function findPersonalData(addressInput: string, deps: PrivacyDeps):
     if (item && (references.has(referenceOf(item)) || item.from === address)) inbound.set(sesMessageId, item);
   }
 
+  // Agents' mail about the complaints (a #resolve or #note sends nothing, so the email log does not name it).
+  const earliest = complaints.map((complaint) => String(complaint.record.receivedAt ?? '')).sort()[0];
+  if (earliest !== undefined) {
+    for (const agent of deps.config.agents) {
+      for (const item of await store.inboundFrom(agent.email, earliest)) if (references.has(referenceOf(item))) inbound.set(String(item.sesMessageId), item);
+    }
+  }
+
   const messageIdLinks = new Map<string, StoredItem>();
   for (const messageId of new Set(complaints.flatMap(messageIdsOf))) {
     const link = await store.get({ pk: `MSGID#${messageId}`, sk: 'MSGID' });
@@ -205,7 +214,7 @@ export async function findPersonalData(addressInput: string, deps: PrivacyDeps):
     complaints,
     messageIdLinks: [...messageIdLinks.values()],
     inbound: [...inbound.values()],
-    counters: [...counters.values()],
+    counters: [...counters.values()].map((counter) => ({ ...counter, references: counter.references.sort() })),
     patterns: unique(patterns),
     suppressions: suppression ? [suppression] : [],
     autoReplies,
