@@ -23,7 +23,13 @@
  *
  * What can still arrive afterwards: a scheduler job for an erased complaint finds no complaint and
  * is dropped (core/lifecycle.ts); a reply to an old email finds no Message-ID link and opens a new
- * complaint, as mail from a new customer would.
+ * complaint, as mail from a new customer would. Mail from the person that is being processed while
+ * the erasure runs can leave items behind: run it again.
+ *
+ * Not reached: inbound mail screened before the sender was known (too large, unparseable) and
+ * written before gsi2 SENDER# existed, rejected replies from non-agents about their complaints, the
+ * 14-day dead-letter queues (an inbound failure keeps the SES event with its headers), and what SES
+ * and the mail providers keep.
  */
 import type { AppConfig } from '#config/app-config';
 import { windowOf } from '#core/patterns/window';
