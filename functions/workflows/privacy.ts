@@ -26,8 +26,8 @@
  * complaint, as mail from a new customer would. Mail from the person that is being processed while
  * the erasure runs can leave items behind: run it again.
  *
- * Not reached: inbound mail screened before the sender was known (too large, unparseable) and
- * written before gsi2 SENDER# existed, rejected replies from non-agents about their complaints, the
+ * Not reached: inbound records without a parsed From (screened as too large or unparseable), screened
+ * records written before gsi2 SENDER# existed, rejected replies from non-agents about their complaints, the
  * 14-day dead-letter queues (an inbound failure keeps the SES event with its headers), and what SES
  * and the mail providers keep.
  */
