@@ -10,6 +10,7 @@ import { DynamoPrivacyStore } from '#adapters/dynamo-privacy-store';
 import { S3PersonalObjects } from '#adapters/s3-mail-store';
 import { RUNTIME_ENV } from '#adapters/table-schema';
 import { addressHash } from '#core/privacy';
+import { signToken } from '#core/signed-token';
 import { privacyCommands, safeObjectPath } from '../../../functions/cli/privacy-commands.ts';
 import { ERASED_REFERENCE, erasePersonalData, findPersonalData, type PersonalDataExport, type PrivacyDeps, type PrivacyStore } from '#workflows/privacy';
 import { startTestStack, type TestStack } from '../../support/local-stack.ts';
@@ -199,7 +200,7 @@ describe('export and erasure of one person', () => {
     expect(JSON.parse((await cli(['export', people.ann.address])).output)).toMatchObject({ counts: { complaints: 0, inboundRecords: 0, objects: 0 } });
   });
 
-  it('drops a queued job for an erased complaint without recreating anything', async () => {
+  it('drops a queued job and refuses a rating link for an erased complaint, recreating nothing', async () => {
     const { handler } = await import('../../../functions/handlers/scheduler.ts');
     const now = new Date().toISOString();
     const jobs = [
@@ -209,6 +210,12 @@ describe('export and erasure of one person', () => {
     const sentBefore = (await stack.outbox.messages()).length;
     const result = await handler({ Records: jobs.map((job, index) => ({ messageId: `m${index}`, body: JSON.stringify(job) })) } as unknown as SQSEvent);
     expect(result.batchItemFailures).toEqual([]);
+    expect((await stack.outbox.messages()).length).toBe(sentBefore);
+
+    // A rating link from an email sent before the erasure: refused, nothing recorded.
+    const token = signToken({ purpose: 'feedback', reference: people.ann.references[0]!, exp: Math.floor(Date.now() / 1000) + 3600 }, stack.env[RUNTIME_ENV.signingSecret]!);
+    const page = await fetch(`${stack.endpoints.feedback}feedback`, { method: 'POST', body: new URLSearchParams({ t: token, rating: '1' }) });
+    expect(page.status).toBe(404);
     expect((await stack.outbox.messages()).length).toBe(sentBefore);
     expect((await heldAbout(people.ann)).items).toEqual([]);
   });
