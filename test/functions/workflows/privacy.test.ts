@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +47,21 @@ async function cli(args: string[], answer = ''): Promise<{ output: string; asked
   const command = commands.find((candidate) => candidate.name() === args[0])!;
   await command.parseAsync(args.slice(1), { from: 'user' });
   return { output, asked };
+}
+
+const BIN = new URL('../../../bin/complaints.js', import.meta.url).pathname;
+
+function runWithInput(args: string[], input: string): Promise<{ stdout: string; stderr: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...stack.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ stdout, stderr, code }));
+    child.stdin.end(input);
+  });
 }
 
 const keyOf = (item: Item) => `${String(item.pk)} | ${String(item.sk)}`;
@@ -150,6 +165,13 @@ describe('export and erasure of one person', () => {
       expect(output).toMatch(/\b9 {2}S3 objects/);
       expect(output).toContain('Cancelled');
     }
+    // The real terminal prompt: a "no" on stdin, and stdin closed without an answer.
+    for (const input of ['no\n', '']) {
+      const { stdout, stderr, code } = await runWithInput(['erase', people.ann.address], input);
+      expect(stderr).toContain('Type the address to confirm');
+      expect(stdout).toContain('Cancelled');
+      expect(code).toBe(0);
+    }
     const after = await heldAbout(people.ann);
     expect(after.items.map(keyOf).sort()).toEqual(before.items.map(keyOf).sort());
     expect(after.objects).toEqual(before.objects);
@@ -160,8 +182,7 @@ describe('export and erasure of one person', () => {
     const cy = await heldAbout(people.cy);
     const [counterBefore] = (await heldAbout(people.ann)).counters;
 
-    const bin = new URL('../../../bin/complaints.js', import.meta.url).pathname;
-    const { stdout } = await run(process.execPath, [bin, 'erase', people.ann.address, '--yes'], { env: { ...process.env, ...stack.env } });
+    const { stdout } = await run(process.execPath, [BIN, 'erase', people.ann.address, '--yes'], { env: { ...process.env, ...stack.env } });
     expect(stdout).toContain('Erased.');
 
     const after = await heldAbout(people.ann);
