@@ -9,6 +9,10 @@ import type { ComplaintStore, CreateResult, InboundRecord } from '#workflows/por
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'itemType'] as const;
 
 export const complaintKey = (reference: string) => ({ pk: `C#${reference}`, sk: 'COMPLAINT' });
+/** gsi2 partition of the inbound records one address sent (complaints use CUSTOMER#<address> on the same index). */
+export const senderKey = (address: string) => `SENDER#${address.trim().toLowerCase()}`;
+/** gsi2 partition of one customer's complaints. */
+export const customerKey = (address: string) => `CUSTOMER#${address.trim().toLowerCase()}`;
 
 export class DynamoComplaintStore implements ComplaintStore {
   constructor(
@@ -23,10 +27,12 @@ export class DynamoComplaintStore implements ComplaintStore {
 
   async recordInbound(record: InboundRecord, expiresAt: number): Promise<void> {
     const screenedIndex = record.result.outcome === 'screened' ? { gsi1pk: 'SCREENED', gsi1sk: `${record.receivedAt}#${record.sesMessageId}` } : {};
+    // Everything one person sent (complaints, replies, screened mail) is found without a scan for export and erasure.
+    const senderIndex = record.from ? { gsi2pk: senderKey(record.from), gsi2sk: `${record.receivedAt}#${record.sesMessageId}` } : {};
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { pk: `INBOUND#${record.sesMessageId}`, sk: 'INBOUND', itemType: 'inbound', ...screenedIndex, ...record, expiresAt },
+        Item: { pk: `INBOUND#${record.sesMessageId}`, sk: 'INBOUND', itemType: 'inbound', ...screenedIndex, ...senderIndex, ...record, expiresAt },
       }),
     );
   }

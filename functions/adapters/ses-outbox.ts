@@ -96,7 +96,7 @@ export class SesOutbox implements Outbox {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...itemKey, itemType: 'email', kind: key.kind, sequence: key.sequence, state: 'claimed', claimedAt: new Date(now).toISOString(), leaseUntil: now + this.leaseMs },
+          Item: { ...itemKey, itemType: 'email', kind: key.kind, sequence: key.sequence, state: 'claimed', claimedAt: new Date(now).toISOString(), leaseUntil: now + this.leaseMs, expiresAt: key.expiresAt },
           ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },

@@ -12,10 +12,12 @@
  *   PATTERN#<category> / <window start>      the one escalation of a category burst
  *   SUPPRESS#<address> / SUPPRESS            SES bounce or complaint: never send to this address again
  *   AUTOREPLY#<address> / <window start>     automatic replies sent to one address in one window (the cap)
+ *   ERASURE#<address hash> / <erased at>     audit of one erasure: when and how many items (never the address)
  *
  * Inbound records also carry gsi2pk SENDER#<address>, so everything one person sent (complaints,
  * replies, screened mail) is found without a scan for export and erasure. Complaints use
- * gsi2pk CUSTOMER#<address>. Addresses in keys are lower case.
+ * gsi2pk CUSTOMER#<address>. Addresses in keys are lower case. Every item carries expiresAt (TTL):
+ * retentionDays after the complaint or message it belongs to (workflows/privacy.ts erases earlier on request).
  */
 export const TABLE_KEYS = {
   partitionKey: 'pk',

@@ -3,16 +3,17 @@ import { ConfigError } from '#config/app-config';
 import { complaintCommands } from './complaint-commands.ts';
 import { CliError } from './connection.ts';
 import { lifecycleCommands } from './lifecycle-commands.ts';
+import { privacyCommands } from './privacy-commands.ts';
 import { reportCommand } from './report-command.ts';
 import { templatesCommand } from './templates-command.ts';
 
 const program = new Command()
   .name('complaints')
-  .description('Operate the complaint responder: inspect complaints, screened mail and templates.')
+  .description('Operate the complaint responder: inspect complaints, screened mail and templates; export or erase what is kept about a person.')
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [...complaintCommands(), ...lifecycleCommands(), templatesCommand(), reportCommand()]) program.addCommand(command);
+for (const command of [...complaintCommands(), ...lifecycleCommands(), templatesCommand(), reportCommand(), ...privacyCommands()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,7 @@ import { s3Client } from '#adapters/aws-clients';
 import { S3MailStore } from '#adapters/s3-mail-store';
 import { complaintAdapters, schedulerAdapter } from '#adapters/wiring';
 import { formatZodIssues } from '#core/errors';
+import { redactError } from '#core/privacy';
 import { sesReceiptEventSchema } from '#events/ses-receipt';
 import { systemClock, type InboundOutcome } from '#workflows/ports';
 import { receiveMail, type ReceiveMailDeps } from '#workflows/receive-mail';
@@ -10,7 +11,7 @@ import { categoryNames, logger, runtimeSettings, signingSecret } from './runtime
 
 let deps: ReceiveMailDeps | undefined;
 
-function wire(): ReceiveMailDeps {
+export function wireInbound(): ReceiveMailDeps {
   const settings = runtimeSettings();
   return {
     config: settings.config,
@@ -34,8 +35,19 @@ export async function handler(event: unknown, context?: Context): Promise<Inboun
     // Not retryable: a malformed event stays malformed. Throwing sends it to the on-failure DLQ with this reason.
     throw new Error(`Not an SES receipt event:\n${formatZodIssues(parsed.error)}`);
   }
-  deps ??= wire();
+  deps ??= wireInbound();
   const outcomes: InboundOutcome[] = [];
-  for (const record of parsed.data.Records) outcomes.push(await receiveMail(record, deps));
+  try {
+    for (const record of parsed.data.Records) outcomes.push(await receiveMail(record, deps));
+  } catch (error) {
+    // Lambda logs the message and stack, and the on-failure DLQ keeps the message as the reason;
+    // SES and SDK errors can name recipients ("…failed the check: jane@…").
+    throw redactError(error);
+  }
   return outcomes;
+}
+
+/** Set by tests that run the inbound pipeline with an injected dependency. */
+export function useDependencies(injected: ReceiveMailDeps | undefined): void {
+  deps = injected;
 }

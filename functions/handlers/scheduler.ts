@@ -3,6 +3,7 @@ import { s3Client } from '#adapters/aws-clients';
 import { S3MailStore } from '#adapters/s3-mail-store';
 import { complaintAdapters, schedulerAdapter } from '#adapters/wiring';
 import { formatZodIssues } from '#core/errors';
+import { redactAddresses } from '#core/privacy';
 import { scheduledJobSchema } from '#events/scheduled-job';
 import { systemClock, type Clock } from '#workflows/ports';
 import { runJob, type RunJobDeps } from '#workflows/run-job';
@@ -65,7 +66,7 @@ export async function handler(event: SQSEvent, context?: Context): Promise<SQSBa
     try {
       await runJob(job.data, deps);
     } catch (error) {
-      logger.error('scheduler job failed', { messageId: record.messageId, reference: job.data.reference, kind: job.data.kind, error: (error as Error).message });
+      logger.error('scheduler job failed', { messageId: record.messageId, reference: job.data.reference, kind: job.data.kind, error: redactAddresses((error as Error).message) });
       batchItemFailures.push({ itemIdentifier: record.messageId });
     }
   }

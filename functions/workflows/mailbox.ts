@@ -184,7 +184,7 @@ async function applyCommand(command: AgentCommand, complaint: Complaint, agent: 
 /** A short explanation to a known agent (never to anyone else): what happened to their reply and why. */
 export async function tellAgent(complaint: Complaint, agent: { name: string; email: string }, sesMessageId: string, explanation: string, deps: Pick<MailboxDeps, 'config' | 'complaints' | 'outbox'>): Promise<void> {
   await deps.outbox.sendOnce(
-    { reference: complaint.reference, kind: `agent-error:${sesMessageId}`, sequence: 0 },
+    { reference: complaint.reference, kind: `agent-error:${sesMessageId}`, sequence: 0, expiresAt: expiresAtFor(complaint, deps.config) },
     {
       from: { name: deps.config.brand.name, address: deps.config.brand.fromAddress },
       to: [{ name: agent.name, address: agent.email }],

@@ -54,7 +54,7 @@ export async function sendToCustomer(
     automatic,
     ...extras,
   };
-  const outcome = await deps.outbox.sendOnce({ reference: complaint.reference, ...key }, email);
+  const outcome = await deps.outbox.sendOnce({ reference: complaint.reference, ...key, expiresAt }, email);
   await recordSent(complaint.reference, key.kind, rendered.locale, outcome, deps, expiresAt, 'customer');
   return outcome;
 }
@@ -71,7 +71,7 @@ export async function sendInternal(
 ): Promise<SendOutcome> {
   const { config } = deps;
   const outcome = await deps.outbox.sendOnce(
-    { reference: complaint.reference, ...key },
+    { reference: complaint.reference, ...key, expiresAt },
     {
       from: { name: config.brand.name, address: config.brand.fromAddress },
       to: [{ address: to }],

@@ -91,6 +91,8 @@ export interface EmailKey {
   reference: string;
   kind: string;
   sequence: number;
+  /** When the claim and log item expires (DynamoDB TTL, epoch seconds): the complaint's retention. */
+  expiresAt: number;
 }
 
 export interface SentEmail {

@@ -1,6 +1,7 @@
 import type { AppConfig } from '#config/app-config';
 import type { Complaint, StoredAttachment } from '#core/complaint';
 import { addDuration } from '#core/duration';
+import { addressHash } from '#core/privacy';
 import { buildComplaint, receivedEvent } from '#core/intake';
 import type { ScheduledJob } from '#core/lifecycle';
 import { screen, type ReceiptVerdicts, type VerdictStatus } from '#core/screening/index';
@@ -53,6 +54,8 @@ export async function receiveMail(record: SesReceiptRecord, deps: ReceiveMailDep
       outcome: result.outcome,
       reference: result.outcome === 'complaint' ? result.reference : undefined,
       rule: result.outcome === 'screened' ? result.rule : undefined,
+      // Never the address: its keyed hash (`npx complaints hash <email>` finds one person's lines).
+      sender: parsed?.from ? addressHash(parsed.from.address, deps.signingSecret) : undefined,
     });
     return result;
   };

@@ -98,7 +98,7 @@ export async function sendMonthlyReport(at: string, deps: SendReportDeps, month?
   const figures = await buildReport(period, deps);
   const rendered = renderReport(figures, deps);
   const outcome = await deps.outbox.sendOnce(
-    { reference: REPORTS_KEY, kind: `report:${period.month}`, sequence: 0 },
+    { reference: REPORTS_KEY, kind: `report:${period.month}`, sequence: 0, expiresAt: Math.floor(Date.parse(at) / 1000) + deps.config.retentionDays * 86_400 },
     {
       from: { name: deps.config.brand.name, address: deps.config.brand.fromAddress },
       to: [{ address: deps.config.managersAddress }],
