@@ -7,6 +7,7 @@ function input(overrides: Overrides = {}): ScreeningInput {
   const headers = new Map(Object.entries(overrides.headers ?? {}).map(([name, value]) => [name.toLowerCase(), [value]]));
   return {
     contentType: 'text/plain',
+    subject: 'My order never arrived',
     from: { address: 'jane@customer.test', name: 'Jane' },
     envelopeSender: 'jane@customer.test',
     verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
