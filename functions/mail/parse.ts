@@ -33,6 +33,18 @@ export interface ParsedInbound {
   attachments: InboundAttachment[];
 }
 
+/**
+ * Header-borne fields end up on DynamoDB items (400 KB) and drive look-ups, so each is bounded:
+ * a subject or a name longer than any mail client writes is cut, and only the newest References
+ * are kept (threading reads one index item per id; the newest are the ones that matter).
+ */
+export const HEADER_FIELD_LIMITS = { subjectChars: 1_000, nameChars: 200, references: 20, messageIdChars: 900 } as const;
+
+/** A Message-ID longer than this cannot key the Message-ID index (DynamoDB keys stop at 2 KB): it is ignored. */
+function usableId(id: string | undefined): string | undefined {
+  return id && id.trim().length > 0 && id.length <= HEADER_FIELD_LIMITS.messageIdChars ? normaliseMessageId(id) : undefined;
+}
+
 export interface ParseLimits {
   parseTimeoutMs: number;
   maxHtmlChars: number;
@@ -81,11 +93,12 @@ function toParsedInbound(mail: ParsedMail, limits: ParseLimits): ParsedInbound {
     from: firstMailbox(mail.from),
     replyTo: firstMailbox(mail.replyTo),
     to: allAddresses(mail.to),
-    subject: singleLine(mail.subject ?? ''),
-    messageId: mail.messageId ? normaliseMessageId(mail.messageId) : undefined,
-    inReplyTo: mail.inReplyTo ? normaliseMessageId(mail.inReplyTo) : undefined,
+    subject: singleLine(mail.subject ?? '').slice(0, HEADER_FIELD_LIMITS.subjectChars),
+    messageId: usableId(mail.messageId),
+    inReplyTo: usableId(mail.inReplyTo),
     references: (Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [])
-      .filter((id) => id.length > 0)
+      .filter((id) => id.length > 0 && id.length <= HEADER_FIELD_LIMITS.messageIdChars)
+      .slice(-HEADER_FIELD_LIMITS.references)
       .map(normaliseMessageId),
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : undefined,
     text: text.replace(/\r\n/g, '\n').trim(),
@@ -128,7 +141,7 @@ function firstMailbox(field: AddressObject | AddressObject[] | undefined): Mailb
       const candidates = entry.group ?? [entry];
       for (const candidate of candidates) {
         if (candidate.address && candidate.address.includes('@')) {
-          return { address: candidate.address.toLowerCase(), name: singleLine(candidate.name ?? '') };
+          return { address: candidate.address.toLowerCase(), name: singleLine(candidate.name ?? '').slice(0, HEADER_FIELD_LIMITS.nameChars) };
         }
       }
     }
