@@ -251,10 +251,12 @@ export async function storeAttachments(mail: ParsedInbound, sesMessageId: string
   const notStored: string[] = [];
   const overCount = mail.attachments.length - maxAttachments;
   if (overCount > 0) {
-    notStored.push(`${overCount} attachment${overCount === 1 ? '' : 's'} over the ${maxAttachments}-attachment limit ${overCount === 1 ? 'was' : 'were'} not stored; they remain in the raw message.`);
+    const one = overCount === 1;
+    notStored.push(`${overCount} attachment${one ? '' : 's'} over the ${maxAttachments}-attachment limit ${one ? 'was' : 'were'} not stored; ${one ? 'it remains' : 'they remain'} in the raw message.`);
   }
   if (tooLarge.length > 0) {
-    notStored.push(`${tooLarge.join(', ')} ${tooLarge.length === 1 ? 'is' : 'are'} over the ${maxAttachmentBytes}-byte attachment limit and ${tooLarge.length === 1 ? 'was' : 'were'} not stored; they remain in the raw message.`);
+    const one = tooLarge.length === 1;
+    notStored.push(`${tooLarge.join(', ')} ${one ? 'is' : 'are'} over the ${maxAttachmentBytes}-byte attachment limit and ${one ? 'was' : 'were'} not stored; ${one ? 'it remains' : 'they remain'} in the raw message.`);
   }
   return { stored, notStored };
 }
