@@ -111,8 +111,18 @@ function toParsedInbound(mail: ParsedMail, limits: ParseLimits): ParsedInbound {
   };
 }
 
+/**
+ * html-to-text's time grows with the square of the nesting depth (100,000 nested <div>s take
+ * 25 s, and a synchronous conversion cannot be cut off by the parse timeout). Real mail nests a
+ * few dozen levels; deeper HTML gets a linear fallback that drops the tags.
+ */
+const MAX_HTML_NESTING = 500;
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
 export function htmlToText(html: string, maxChars: number): string {
-  return convert(html, {
+  const bounded = html.length > maxChars ? html.slice(0, maxChars) : html;
+  if (nestingDepth(bounded) > MAX_HTML_NESTING) return stripTags(bounded);
+  return convert(bounded, {
     wordwrap: false,
     limits: { maxInputLength: maxChars, maxDepth: 64, maxChildNodes: 2_000, ellipsis: '…' },
     selectors: [
@@ -120,6 +130,36 @@ export function htmlToText(html: string, maxChars: number): string {
       { selector: 'a', options: { ignoreHref: true } },
     ],
   });
+}
+
+/** The deepest element nesting, counted in one pass over the tags (unclosed tags count as open). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = match;
+    if (selfClosing || VOID_ELEMENTS.has(name!.toLowerCase())) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, (depth += 1));
+  }
+  return deepest;
+}
+
+function stripTags(html: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (entity, name: string) => {
+      if (name.startsWith('#')) {
+        const code = name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+      }
+      return entities[name.toLowerCase()] ?? entity;
+    })
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
 }
 
 function headerMap(lines: ParsedMail['headerLines']): HeaderMap {
