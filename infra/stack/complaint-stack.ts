@@ -293,7 +293,7 @@ export class ComplaintStack extends Stack {
       description: 'Parses complaint mail SES stored under inbound/, records it and acknowledges it.',
       timeout: Duration.seconds(30),
       environment: commonEnvironment,
-      objectPrefixes: [INBOUND_PREFIX, ATTACHMENTS_PREFIX],
+      objectPrefixes: [INBOUND_PREFIX, ATTACHMENTS_PREFIX, QUARANTINE_PREFIX],
       props,
     });
     const inbound = this.inboundFunction;
