@@ -12,7 +12,7 @@ import { renderEmail } from '#templates/render';
 import { checkAgent, CUSTOMER_HISTORY_LIMIT, notifyAgents, receiveAgentReply, receiveCustomerReply, tellAgent, type MailboxDeps } from './mailbox.ts';
 import { brandContext, sendToCustomer } from './outbound.ts';
 import { detectPatterns } from './patterns.ts';
-import type { Clock, ComplaintStore, InboundOutcome, MailStore, Scheduler, Outbox } from './ports.ts';
+import type { Clock, ComplaintStore, InboundOutcome, MailStore, Outbox, Scheduler } from './ports.ts';
 
 export interface ReceiveMailDeps extends MailboxDeps {
   config: AppConfig;
@@ -108,9 +108,10 @@ export async function receiveMail(record: SesReceiptRecord, deps: ReceiveMailDep
   const verdict = screen(screening);
   if (!verdict.accepted || !parsed.from) {
     const screened = verdict.accepted ? { rule: 'missing-sender', reason: 'no usable From address' } : verdict;
-    const automaticReply = parsed.from && AUTOMATIC_REPLY_RULES.has(screened.rule) ? automaticReplyReason(screening) : undefined;
+    const automaticReply = AUTOMATIC_REPLY_RULES.has(screened.rule) ? automaticReplyReason(screening) : undefined;
     if (automaticReply && parsed.from) {
-      const landed = await recordAutomaticReply(parsed, parsed.from.address, automaticReply, mail.messageId, receivedAt, await threadOf(parsed.from.address), getComplaint, deps);
+      const thread = await threadOf(parsed.from.address);
+      const landed = await recordAutomaticReply(parsed, parsed.from.address, automaticReply, mail.messageId, receivedAt, thread, getComplaint, deps);
       if (landed) return finish(landed, parsed);
     }
     return finish({ outcome: 'screened', rule: screened.rule, reason: screened.reason }, parsed);
