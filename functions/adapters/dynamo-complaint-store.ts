@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocum
 import { COMPLAINT_STATUSES, type Complaint, type Feedback, type Resolution, type TimelineEvent } from '#core/complaint';
 import type { FlaggedComplaint, RepeatInfo } from '#core/patterns/repeat';
 import { REPORT_FIELDS, type PatternRecord, type ReportComplaint } from '#core/patterns/report';
-import type { ComplaintStore, CreateResult, InboundRecord } from '#workflows/ports';
+import type { ComplaintStore, CreateResult, InboundRecord, MessageDirection } from '#workflows/ports';
 
 const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'expiresAt', 'itemType'] as const;
 
@@ -26,7 +26,7 @@ export class DynamoComplaintStore implements ComplaintStore {
   }
 
   async recordInbound(record: InboundRecord, expiresAt: number): Promise<void> {
-    const screenedIndex = record.result.outcome === 'screened' ? { gsi1pk: 'SCREENED', gsi1sk: `${record.receivedAt}#${record.sesMessageId}` } : {};
+    const screenedIndex = record.result.outcome === 'screened' || record.result.outcome === 'quarantined' ? { gsi1pk: 'SCREENED', gsi1sk: `${record.receivedAt}#${record.sesMessageId}` } : {};
     // Everything one person sent (complaints, replies, screened mail) is found without a scan for export and erasure.
     const senderIndex = record.from ? { gsi2pk: senderKey(record.from), gsi2sk: `${record.receivedAt}#${record.sesMessageId}` } : {};
     await this.db.send(
@@ -85,10 +85,16 @@ export class DynamoComplaintStore implements ComplaintStore {
     return items.map((item) => fromItem<TimelineEvent>(item));
   }
 
-  async linkMessageId(messageId: string, reference: string, expiresAt: number): Promise<void> {
+  async linkMessageId(messageId: string, reference: string, expiresAt: number, direction: MessageDirection): Promise<void> {
     await this.db.send(
-      new PutCommand({ TableName: this.table, Item: { pk: `MSGID#${messageId}`, sk: 'MSGID', itemType: 'message-id', reference, expiresAt } }),
+      new PutCommand({ TableName: this.table, Item: { pk: `MSGID#${messageId}`, sk: 'MSGID', itemType: 'message-id', reference, direction, expiresAt } }),
     );
+  }
+
+  async findMessageLink(messageId: string): Promise<{ reference: string; direction?: MessageDirection } | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: { pk: `MSGID#${messageId}`, sk: 'MSGID' } }));
+    if (typeof Item?.reference !== 'string') return undefined;
+    return Item.direction === 'sent' || Item.direction === 'received' ? { reference: Item.reference, direction: Item.direction } : { reference: Item.reference };
   }
 
   async findByMessageId(messageId: string): Promise<string | undefined> {

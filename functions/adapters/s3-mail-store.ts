@@ -1,5 +1,8 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, NoSuchKey, NotFound, PutObjectCommand, S3ServiceException, type S3Client } from '@aws-sdk/client-s3';
 import type { MailStore, RawMail } from '#workflows/ports';
+
+/** Where infected raw mail is moved; a short S3 lifecycle rule empties it. */
+export const QUARANTINE_PREFIX = 'quarantine/';
 
 export class S3MailStore implements MailStore {
   constructor(
@@ -22,6 +25,40 @@ export class S3MailStore implements MailStore {
   async putAttachment(key: string, content: Buffer, contentType: string): Promise<void> {
     await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, ContentType: contentType }));
   }
+
+  /** A server-side copy then a delete: the object's bytes never pass through the function. */
+  async quarantine(key: string): Promise<string> {
+    const quarantineKey = `${QUARANTINE_PREFIX}${key}`;
+    try {
+      await this.s3.send(
+        new CopyObjectCommand({
+          Bucket: this.bucket,
+          Key: quarantineKey,
+          CopySource: `${this.bucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
+          Tagging: 'quarantine=virus',
+          TaggingDirective: 'REPLACE',
+        }),
+      );
+    } catch (error) {
+      if (!isMissing(error) || !(await this.exists(quarantineKey))) throw error;
+    }
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    return quarantineKey;
+  }
+
+  private async exists(key: string): Promise<boolean> {
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof NoSuchKey || error instanceof NotFound || (error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404));
 }
 
 // ---- Personal data: listing, reading and deleting one person's objects (workflows/privacy.ts) ---------

@@ -65,8 +65,8 @@ export function complaintCommands(): Command[] {
           ['Received', 'Rule', 'Reason', 'From', 'Subject'],
           records.map((record) => [
             record.receivedAt,
-            record.result.outcome === 'screened' ? record.result.rule : '',
-            record.result.outcome === 'screened' ? record.result.reason : '',
+            record.result.outcome === 'screened' ? record.result.rule : record.result.outcome === 'quarantined' ? 'quarantined' : '',
+            record.result.outcome === 'screened' || record.result.outcome === 'quarantined' ? record.result.reason : '',
             record.from ?? '',
             truncate(record.subject ?? '', 40),
           ]),

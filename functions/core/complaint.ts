@@ -35,6 +35,8 @@ export interface Complaint {
   accountNumbers: string[];
   orderNumbers: string[];
   attachments: StoredAttachment[];
+  /** Attachments over the limits, one sentence each on why they were not stored (they remain in the raw mail). */
+  attachmentsNotStored?: string[];
   rawS3Key: string;
   classification: Classification;
   sla: { firstResponseDue: string; resolutionDue: string };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { DmarcPolicy, ReceiptVerdicts, VerdictStatus } from '#core/screening/index';
 
 const verdict = z.optional(z.object({ status: z.string() }));
 
@@ -19,6 +20,7 @@ export const sesReceiptRecordSchema = z.object({
       spfVerdict: verdict,
       dkimVerdict: verdict,
       dmarcVerdict: verdict,
+      /** Only present when DMARC failed: the sender domain's policy, none | quarantine | reject. */
       dmarcPolicy: z.optional(z.string()),
     }),
   }),
@@ -31,3 +33,21 @@ export type SesReceiptEvent = z.input<typeof sesReceiptEventSchema>;
 
 /** SES writes this object when an S3 action is first set up; it is not mail. */
 export const SES_SETUP_NOTIFICATION = 'AMAZON_SES_SETUP_NOTIFICATION';
+
+/** SES's verdicts as the screening rules read them; an absent or unknown status counts as DISABLED. */
+export function receiptVerdicts(receipt: SesReceiptRecord['ses']['receipt']): ReceiptVerdicts {
+  const status = (value: { status: string } | undefined): VerdictStatus => {
+    const upper = value?.status?.toUpperCase();
+    return upper === 'PASS' || upper === 'FAIL' || upper === 'GRAY' || upper === 'PROCESSING_FAILED' ? upper : 'DISABLED';
+  };
+  const policy = receipt.dmarcPolicy?.trim().toLowerCase();
+  const dmarcPolicy: DmarcPolicy | undefined = policy === 'none' || policy === 'quarantine' || policy === 'reject' ? policy : undefined;
+  return {
+    spam: status(receipt.spamVerdict),
+    virus: status(receipt.virusVerdict),
+    spf: status(receipt.spfVerdict),
+    dkim: status(receipt.dkimVerdict),
+    dmarc: status(receipt.dmarcVerdict),
+    ...(dmarcPolicy ? { dmarcPolicy } : {}),
+  };
+}

@@ -33,6 +33,18 @@ export interface ParsedInbound {
   attachments: InboundAttachment[];
 }
 
+/**
+ * Header-borne fields end up on DynamoDB items (400 KB) and drive look-ups, so each is bounded:
+ * a subject or a name longer than any mail client writes is cut, and only the newest References
+ * are kept (threading reads one index item per id; the newest are the ones that matter).
+ */
+export const HEADER_FIELD_LIMITS = { subjectChars: 1_000, nameChars: 200, references: 20, messageIdChars: 900 } as const;
+
+/** A Message-ID longer than this cannot key the Message-ID index (DynamoDB keys stop at 2 KB): it is ignored. */
+function usableId(id: string | undefined): string | undefined {
+  return id && id.trim().length > 0 && id.length <= HEADER_FIELD_LIMITS.messageIdChars ? normaliseMessageId(id) : undefined;
+}
+
 export interface ParseLimits {
   parseTimeoutMs: number;
   maxHtmlChars: number;
@@ -81,11 +93,12 @@ function toParsedInbound(mail: ParsedMail, limits: ParseLimits): ParsedInbound {
     from: firstMailbox(mail.from),
     replyTo: firstMailbox(mail.replyTo),
     to: allAddresses(mail.to),
-    subject: singleLine(mail.subject ?? ''),
-    messageId: mail.messageId ? normaliseMessageId(mail.messageId) : undefined,
-    inReplyTo: mail.inReplyTo ? normaliseMessageId(mail.inReplyTo) : undefined,
+    subject: singleLine(mail.subject ?? '').slice(0, HEADER_FIELD_LIMITS.subjectChars),
+    messageId: usableId(mail.messageId),
+    inReplyTo: usableId(mail.inReplyTo),
     references: (Array.isArray(mail.references) ? mail.references : mail.references ? mail.references.split(/\s+/) : [])
-      .filter((id) => id.length > 0)
+      .filter((id) => id.length > 0 && id.length <= HEADER_FIELD_LIMITS.messageIdChars)
+      .slice(-HEADER_FIELD_LIMITS.references)
       .map(normaliseMessageId),
     date: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date.toISOString() : undefined,
     text: text.replace(/\r\n/g, '\n').trim(),
@@ -98,8 +111,18 @@ function toParsedInbound(mail: ParsedMail, limits: ParseLimits): ParsedInbound {
   };
 }
 
+/**
+ * html-to-text's time grows with the square of the nesting depth (100,000 nested <div>s take
+ * 25 s, and a synchronous conversion cannot be cut off by the parse timeout). Real mail nests a
+ * few dozen levels; deeper HTML gets a linear fallback that drops the tags.
+ */
+const MAX_HTML_NESTING = 500;
+const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
 export function htmlToText(html: string, maxChars: number): string {
-  return convert(html, {
+  const bounded = html.length > maxChars ? html.slice(0, maxChars) : html;
+  if (nestingDepth(bounded) > MAX_HTML_NESTING) return stripTags(bounded);
+  return convert(bounded, {
     wordwrap: false,
     limits: { maxInputLength: maxChars, maxDepth: 64, maxChildNodes: 2_000, ellipsis: '…' },
     selectors: [
@@ -107,6 +130,36 @@ export function htmlToText(html: string, maxChars: number): string {
       { selector: 'a', options: { ignoreHref: true } },
     ],
   });
+}
+
+/** The deepest element nesting, counted in one pass over the tags (unclosed tags count as open). */
+export function nestingDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = match;
+    if (selfClosing || VOID_ELEMENTS.has(name!.toLowerCase())) continue;
+    if (closing) depth = Math.max(0, depth - 1);
+    else deepest = Math.max(deepest, (depth += 1));
+  }
+  return deepest;
+}
+
+function stripTags(html: string): string {
+  const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+  return html
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (entity, name: string) => {
+      if (name.startsWith('#')) {
+        const code = name[1]?.toLowerCase() === 'x' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+        return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+      }
+      return entities[name.toLowerCase()] ?? entity;
+    })
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
 }
 
 function headerMap(lines: ParsedMail['headerLines']): HeaderMap {
@@ -128,7 +181,7 @@ function firstMailbox(field: AddressObject | AddressObject[] | undefined): Mailb
       const candidates = entry.group ?? [entry];
       for (const candidate of candidates) {
         if (candidate.address && candidate.address.includes('@')) {
-          return { address: candidate.address.toLowerCase(), name: singleLine(candidate.name ?? '') };
+          return { address: candidate.address.toLowerCase(), name: singleLine(candidate.name ?? '').slice(0, HEADER_FIELD_LIMITS.nameChars) };
         }
       }
     }

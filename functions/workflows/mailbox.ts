@@ -24,10 +24,13 @@ export interface MailboxDeps {
 }
 
 const EXCERPT_CHARS = 1_500;
+/** The notification lists the customer's 10 latest other complaints: 11 read, in case one is this one. */
+export const CUSTOMER_HISTORY_LIMIT = 11;
 
 /**
  * Tells the agents' mailbox about a new complaint or a customer's reply; replying to it reaches the complaint.
- * `flags.repeat` (workflows/patterns.ts) marks a repeat complaint in the subject and the body.
+ * `flags.repeat` (workflows/patterns.ts) marks a repeat complaint in the subject and the body;
+ * `flags.customerHistory` is the customer's latest complaints when the caller has read them already.
  */
 export async function notifyAgents(
   complaint: Complaint,
@@ -35,9 +38,10 @@ export async function notifyAgents(
   triggerId: string,
   excerpt: string,
   deps: MailboxDeps,
-  flags: { repeat?: RepeatInfo | undefined } = {},
+  flags: { repeat?: RepeatInfo | undefined; customerHistory?: readonly Complaint[] } = {},
 ): Promise<void> {
-  const earlier = (await deps.complaints.complaintsOf(complaint.customer.email, 11)).filter((other) => other.reference !== complaint.reference).slice(0, 10);
+  const history = flags.customerHistory ?? (await deps.complaints.complaintsOf(complaint.customer.email, CUSTOMER_HISTORY_LIMIT));
+  const earlier = history.filter((other) => other.reference !== complaint.reference).slice(0, CUSTOMER_HISTORY_LIMIT - 1);
   const rendered = renderEmail(
     'agent-notification',
     {
@@ -74,7 +78,7 @@ export async function receiveCustomerReply(complaint: Complaint, mail: ParsedInb
     { at: receivedAt, type: 'customer-reply', actor: 'customer', summary: summarise(mail.text || mail.subject), details: { via, messageId: mail.messageId ?? '', text: conversationText(mail.text) } },
     expiresAt,
   );
-  if (mail.messageId) await deps.complaints.linkMessageId(mail.messageId, complaint.reference, expiresAt);
+  if (mail.messageId) await deps.complaints.linkMessageId(mail.messageId, complaint.reference, expiresAt, 'received');
   let reopened = false;
   if (complaint.status === 'resolved' && deps.config.reopenOnReply) {
     reopened = (await deps.complaints.reopenComplaint(complaint.reference)) === 'reopened';

@@ -89,7 +89,7 @@ export async function sendInternal(
 
 async function recordSent(reference: string, kind: string, locale: string, outcome: SendOutcome, deps: OutboundDeps, expiresAt: number, audience: string): Promise<void> {
   if (!outcome.messageIdHeader || !outcome.sentAt) return;
-  await deps.complaints.linkMessageId(outcome.messageIdHeader, reference, expiresAt);
+  await deps.complaints.linkMessageId(outcome.messageIdHeader, reference, expiresAt, 'sent');
   await deps.complaints.addEvent(
     reference,
     { at: outcome.sentAt, type: 'email-sent', actor: 'system', summary: `${kind.split(':')[0]} sent to ${audience} (${locale})`, details: { kind, messageId: outcome.messageIdHeader } },

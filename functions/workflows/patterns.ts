@@ -2,7 +2,8 @@
  * What a new complaint says about the ones before it, run once it is stored:
  *
  * 1. Repeat: the customer's earlier complaints within `patterns.repeatWindow`, read through the
- *    per-customer index (one Query), stored on the complaint as `repeat` (first write wins, so a
+ *    per-customer index (one Query; none when the intake's read of the customer's latest
+ *    complaints already covers the window), stored on the complaint as `repeat` (first write wins, so a
  *    redelivery cannot change it) with a timeline event when one of them was about the same
  *    category. The agents' notification shows it.
  * 2. Burst: the complaint is counted in its category's window (`patterns.window`) with one
@@ -41,19 +42,30 @@ export interface PatternOutcome {
   escalated: boolean;
 }
 
+/**
+ * The customer's latest complaints, newest first, as the intake already read them (one Query on
+ * the per-customer index, `limit` items): repeat detection reuses them instead of querying again
+ * when they reach back past the repeat window or are all the customer has.
+ */
+export interface CustomerHistory {
+  newestFirst: ReadonlyArray<Pick<FlaggedComplaint, 'reference' | 'receivedAt' | 'classification'>>;
+  limit: number;
+}
+
 /** Flags a repeat and counts the complaint (escalating a burst once). Idempotent. */
-export async function detectPatterns(complaint: FlaggedComplaint, deps: PatternDeps, expiresAt: number): Promise<PatternOutcome> {
-  const repeat = await flagRepeat(complaint, deps, expiresAt);
+export async function detectPatterns(complaint: FlaggedComplaint, deps: PatternDeps, expiresAt: number, history?: CustomerHistory): Promise<PatternOutcome> {
+  const repeat = await flagRepeat(complaint, deps, expiresAt, history);
   const flagged: FlaggedComplaint = repeat ? { ...complaint, repeat } : complaint;
   const { count, escalated } = await countAndEscalate(flagged, deps, expiresAt);
   return { complaint: flagged, count, escalated };
 }
 
-export async function flagRepeat(complaint: FlaggedComplaint, deps: PatternDeps, expiresAt: number): Promise<RepeatInfo | undefined> {
+export async function flagRepeat(complaint: FlaggedComplaint, deps: PatternDeps, expiresAt: number, history?: CustomerHistory): Promise<RepeatInfo | undefined> {
   if (complaint.repeat) return complaint.repeat;
   const window = deps.config.patterns.repeatWindow;
   const since = new Date(Date.parse(complaint.receivedAt) - durationToMs(window)).toISOString();
-  const earlier = await deps.complaints.customerComplaintsBetween(complaint.customer.email, since, complaint.receivedAt);
+  const coversWindow = history && (history.newestFirst.length < history.limit || history.newestFirst.some((other) => other.receivedAt < since));
+  const earlier = coversWindow ? history.newestFirst : await deps.complaints.customerComplaintsBetween(complaint.customer.email, since, complaint.receivedAt);
   const detected = detectRepeat(repeatSubject(complaint), earlier.map(repeatSubject), window);
   if (!detected) return undefined;
   const stored = await deps.complaints.recordRepeat(complaint.reference, detected);

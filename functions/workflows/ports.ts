@@ -14,6 +14,11 @@ export interface MailStore {
   rawSize(key: string): Promise<number>;
   getRaw(key: string): Promise<RawMail>;
   putAttachment(key: string, content: Buffer, contentType: string): Promise<void>;
+  /**
+   * Moves the raw message, unread, where nothing reads it and a short lifecycle rule empties it;
+   * returns its new key. Idempotent: done again after a crash, it finds the move made.
+   */
+  quarantine(key: string): Promise<string>;
 }
 
 export type InboundOutcome =
@@ -22,6 +27,10 @@ export type InboundOutcome =
   | { outcome: 'agent-reply'; reference: string; agent: string; commands: string[]; relayed: boolean }
   | { outcome: 'rejected'; reason: string; reference?: string }
   | { outcome: 'screened'; rule: string; reason: string }
+  /** SES found a virus: the raw mail was moved to `quarantineKey` unread, and nothing else happened. */
+  | { outcome: 'quarantined'; reason: string; quarantineKey: string }
+  /** An out-of-office or other automatic reply from the customer, added to the timeline silently. */
+  | { outcome: 'auto-reply'; reference: string; reason: string }
   | { outcome: 'ignored'; reason: string };
 
 export interface InboundRecord {
@@ -31,6 +40,8 @@ export interface InboundRecord {
   from?: string;
   subject?: string;
 }
+
+export type MessageDirection = 'sent' | 'received';
 
 export type CreateResult = 'created' | 'exists' | 'collision';
 
@@ -43,8 +54,11 @@ export interface ComplaintStore {
   /** Idempotent: an event is keyed on (time, type), so a retried step rewrites the same item. */
   addEvent(reference: string, event: TimelineEvent, expiresAt: number): Promise<void>;
   getTimeline(reference: string): Promise<TimelineEvent[]>;
-  linkMessageId(messageId: string, reference: string, expiresAt: number): Promise<void>;
+  /** `sent`: a Message-ID we gave our own mail; `received`: one a customer's mail carried. */
+  linkMessageId(messageId: string, reference: string, expiresAt: number, direction: MessageDirection): Promise<void>;
   findByMessageId(messageId: string): Promise<string | undefined>;
+  /** The link with its direction (links written before directions were recorded have none). */
+  findMessageLink(messageId: string): Promise<{ reference: string; direction?: MessageDirection } | undefined>;
   recordAcknowledgement(reference: string, acknowledgement: NonNullable<Complaint['acknowledgement']>): Promise<void>;
   /** open → resolved; 'not-open' when it was not open (already resolved, or unknown). */
   resolveComplaint(reference: string, resolution: Resolution): Promise<'resolved' | 'not-open'>;

@@ -12,7 +12,7 @@
  *     log and the timeline; a link is taken only if it names one of their complaints);
  *   - the category counters that counted their complaints and the pattern records naming them;
  *   - SUPPRESS#<address> and AUTOREPLY#<address> items;
- *   - in S3: raw mail (inbound/<ses id>), quarantined mail (quarantine/<ses id>), attachments
+ *   - in S3: raw mail (inbound/<ses id>), quarantined mail (quarantine/inbound/<ses id>), attachments
  *     (attachments/<ses id>/…) and resolution letters (letters/<ref>/…).
  *
  * Erasure deletes in an order that survives a crash at any point: S3 objects and leaf items first,
@@ -371,7 +371,8 @@ async function objectsOf(complaints: PersonalComplaint[], inboundIds: string[], 
   const sesIds = new Set([...inboundIds, ...complaints.map((complaint) => String(complaint.record.sourceMessageId ?? ''))].filter(Boolean));
   for (const sesMessageId of sesIds) {
     await exactly(`${prefixes.inbound}${sesMessageId}`);
-    await exactly(`${prefixes.quarantine}${sesMessageId}`);
+    // The quarantine keeps the raw mail's own key under its prefix (S3MailStore.quarantine).
+    await exactly(`${prefixes.quarantine}${prefixes.inbound}${sesMessageId}`);
     add(await deps.objects.list(`${prefixes.attachments}${sesMessageId}/`));
   }
   for (const complaint of complaints) {

@@ -74,7 +74,8 @@ function sesLikeMessageId(): string {
 /**
  * SES computes spam/virus/SPF/DKIM/DMARC verdicts; the stand-in cannot, so it reports what a
  * correctly configured sender gets (PASS) and lets a test say otherwise with one header:
- * `X-Local-SES-Verdicts: spam=FAIL, spf=FAIL, dkim=FAIL`.
+ * `X-Local-SES-Verdicts: spam=FAIL, spf=FAIL, dkim=FAIL`, or `virus=FAIL`, or
+ * `dmarc=FAIL, dmarcPolicy=reject` (SES adds the sender domain's policy only when DMARC failed).
  */
 function verdictOverrides(raw: Buffer): Record<string, string> {
   const headerEnd = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');

@@ -33,6 +33,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
 import { ConfigError } from '#config/app-config';
+import { QUARANTINE_PREFIX } from '#adapters/s3-mail-store';
 import { SQS_MAX_DELAY_SECONDS } from '#adapters/sqs-scheduler';
 import { RUNTIME_ENV, TABLE_KEYS } from '#adapters/table-schema';
 import { recipientsOf, runtimeConfigOf, type DeployConfig } from './deploy-config.ts';
@@ -148,6 +149,8 @@ export class ComplaintStack extends Stack {
         { id: 'expire-raw-mail', prefix: INBOUND_PREFIX, expiration: retention },
         { id: 'expire-attachments', prefix: ATTACHMENTS_PREFIX, expiration: retention },
         { id: 'expire-letters', prefix: LETTERS_PREFIX, expiration: retention },
+        // Mail SES found a virus in: kept briefly for an admin to inspect, never read by a function.
+        { id: 'expire-quarantine', prefix: QUARANTINE_PREFIX, expiration: Duration.days(30) },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -290,7 +293,7 @@ export class ComplaintStack extends Stack {
       description: 'Parses complaint mail SES stored under inbound/, records it and acknowledges it.',
       timeout: Duration.seconds(30),
       environment: commonEnvironment,
-      objectPrefixes: [INBOUND_PREFIX, ATTACHMENTS_PREFIX],
+      objectPrefixes: [INBOUND_PREFIX, ATTACHMENTS_PREFIX, QUARANTINE_PREFIX],
       props,
     });
     const inbound = this.inboundFunction;
@@ -311,6 +314,20 @@ export class ComplaintStack extends Stack {
         sid: 'StoreAttachments',
         actions: ['s3:PutObject'],
         resources: [this.mailBucket.arnForObjects(`${ATTACHMENTS_PREFIX}*`)],
+      }),
+    );
+    inbound.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'QuarantineInfectedMail',
+        actions: ['s3:PutObject', 's3:PutObjectTagging'],
+        resources: [this.mailBucket.arnForObjects(`${QUARANTINE_PREFIX}*`)],
+      }),
+    );
+    inbound.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'RemoveQuarantinedRawMail',
+        actions: ['s3:DeleteObject'],
+        resources: [this.mailBucket.arnForObjects(`${INBOUND_PREFIX}*`)],
       }),
     );
     this.table.grantReadWriteData(inbound);

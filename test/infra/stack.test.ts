@@ -126,12 +126,13 @@ describe('mail bucket', () => {
     template.resourcePropertiesCountIs('AWS::S3::BucketPolicy', { PolicyDocument: { Statement: Match.arrayWith([denyHttp]) } }, 2);
   });
 
-  it('expires raw mail and attachments after retentionDays', () => {
+  it('expires raw mail and attachments after retentionDays, quarantined mail after 30 days', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
         Rules: Match.arrayWith([
           Match.objectLike({ Prefix: 'inbound/', ExpirationInDays: 1095, Status: 'Enabled' }),
           Match.objectLike({ Prefix: 'attachments/', ExpirationInDays: 1095, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'quarantine/', ExpirationInDays: 30, Status: 'Enabled' }),
         ]),
       },
     });
@@ -482,7 +483,10 @@ describe('least-privilege IAM', () => {
     expect(resourceFor(inbound, 's3:GetObject')).not.toMatch(/attachments/);
     expect(resourceFor(inbound, 's3:PutObject')).toMatch(/\/attachments\/\*/);
     expect(resourceFor(inbound, 's3:PutObject')).not.toMatch(/inbound/);
-    expect(actions(inbound)).not.toContain('s3:DeleteObject');
+    // Deleting is only the second half of moving infected mail to quarantine/.
+    expect(resourceFor(inbound, 's3:DeleteObject')).toMatch(/\/inbound\/\*/);
+    expect(resourceFor(inbound, 's3:DeleteObject')).not.toMatch(/attachments|quarantine/);
+    expect(resourceFor(inbound, 's3:PutObjectTagging')).toMatch(/\/quarantine\/\*/);
     // The domain identity the stack creates (its Ref is the domain name).
     expect(resourceFor(inbound, 'ses:SendRawEmail')).toMatch(/:identity\/","?\{"Ref":"DomainIdentity/);
     expect(resourceFor(inbound, 'ses:SendRawEmail')).toMatch(/:configuration-set\//);

@@ -1,4 +1,4 @@
-import { header, type ScreeningRule } from './types.ts';
+import { header, keyword, type ScreeningRule } from './types.ts';
 
 /** RFC 3834: anything but "no" marks mail a machine sent; answering it risks a loop. */
 export const autoSubmitted: ScreeningRule = {
@@ -6,7 +6,7 @@ export const autoSubmitted: ScreeningRule = {
   check(input) {
     const value = header(input, 'auto-submitted');
     if (value === undefined) return undefined;
-    const keyword = value.split(';')[0]!.trim().toLowerCase();
-    return keyword === 'no' || keyword === '' ? undefined : `Auto-Submitted: ${keyword} (automatic mail)`;
+    const submitted = keyword(value);
+    return submitted === 'no' || submitted === '' ? undefined : `Auto-Submitted: ${submitted} (automatic mail)`;
   },
 };

@@ -1,29 +1,40 @@
 import { autoSubmitted } from './auto-submitted.ts';
 import { automatedSender } from './automated-sender.ts';
+import { outOfOfficeSubject } from './automatic-reply.ts';
 import { autoreplyHeaders } from './autoreply-headers.ts';
 import { deliveryReport } from './delivery-report.ts';
 import { mailingList } from './mailing-list.ts';
 import { missingSender } from './missing-sender.ts';
 import { nullReturnPath } from './null-return-path.ts';
 import { ownAddress } from './own-address.ts';
+import { ownMessageId } from './own-message-id.ts';
 import { precedence } from './precedence.ts';
-import { spamVerdict, virusVerdict } from './ses-verdicts.ts';
+import { dmarcVerdict, spamVerdict, virusVerdict } from './ses-verdicts.ts';
 import type { ScreeningInput, ScreeningRule } from './types.ts';
 
-export type { ReceiptVerdicts, ScreeningInput, ScreeningRule, VerdictStatus } from './types.ts';
+export type { DmarcPolicy, ReceiptVerdicts, ScreeningInput, ScreeningRule, VerdictStatus } from './types.ts';
+export { AUTOMATIC_REPLY_RULES, automaticReplyReason } from './automatic-reply.ts';
+export { mayBeOwnMessageId } from './own-message-id.ts';
+export { quarantineReason } from './ses-verdicts.ts';
 
-/** Ordered: the most serious verdict is the one recorded. Adding a rule is adding a file and a line here. */
+/**
+ * Ordered: the most serious verdict is the one recorded (our own mail before "automatic", so a
+ * loop is named as one). Adding a rule is adding a file and a line here.
+ */
 export const SCREENING_RULES: readonly ScreeningRule[] = [
   virusVerdict,
+  ownMessageId,
+  ownAddress,
   deliveryReport,
-  nullReturnPath,
+  dmarcVerdict,
+  spamVerdict,
   autoSubmitted,
   autoreplyHeaders,
+  outOfOfficeSubject,
   precedence,
   mailingList,
+  nullReturnPath,
   automatedSender,
-  ownAddress,
-  spamVerdict,
   missingSender,
 ];
 

@@ -4,14 +4,16 @@ import type { ScreeningRule } from './types.ts';
 export const ownAddress: ScreeningRule = {
   name: 'own-address',
   check(input) {
-    const from = input.from?.address;
-    if (!from) return undefined;
-    const own = input.ownAddresses.map(baseAddress);
-    return own.includes(baseAddress(from)) ? `sent from our own address (${from})` : undefined;
+    const own = new Set(input.ownAddresses.map(baseAddress));
+    for (const address of [input.from?.address, input.envelopeSender]) {
+      if (address && own.has(baseAddress(address))) return `sent from our own address (${address})`;
+    }
+    return undefined;
   },
 };
 
-function baseAddress(address: string): string {
-  const [local = '', domain = ''] = address.toLowerCase().split('@');
+/** complaints+CMP-ABCDEF@example.com → complaints@example.com */
+export function baseAddress(address: string): string {
+  const [local = '', domain = ''] = address.replace(/^<|>$/g, '').trim().toLowerCase().split('@');
   return `${local.split('+')[0]}@${domain}`;
 }

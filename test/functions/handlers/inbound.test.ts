@@ -1,4 +1,4 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -88,12 +88,21 @@ describe('inbound handler against the local stand-ins', () => {
     expect(await outboxTo('ola@customer.test')).toHaveLength(1);
   });
 
-  it('records SES spam and virus FAIL verdicts as screened, without a reply', async () => {
+  it('records a spam FAIL as screened and quarantines a virus FAIL unread, without a reply', async () => {
     const spam = await handler(await deliverRaw(complaintMail('Spam verdict'), { spam: 'FAIL' }));
-    const virus = await handler(await deliverRaw(complaintMail('Virus verdict'), { virus: 'FAIL' }));
+    const virusEvent = await deliverRaw(complaintMail('Virus verdict'), { virus: 'FAIL' });
+    const messageId = virusEvent.Records[0]!.ses.mail.messageId;
+    const virus = await handler(virusEvent);
     expect(spam[0]).toEqual({ outcome: 'screened', rule: 'spam', reason: 'SES spam verdict FAIL' });
-    expect(virus[0]).toEqual({ outcome: 'screened', rule: 'virus', reason: 'SES virus verdict FAIL' });
+    expect(virus[0]).toEqual({ outcome: 'quarantined', reason: 'SES virus verdict FAIL: quarantined, not processed', quarantineKey: `quarantine/inbound/${messageId}` });
     expect(await outboxTo('ola@customer.test')).toHaveLength(0);
+    // Moved, not copied: nothing under inbound/ can be read again; the screened list shows it.
+    await expect(s3Client().send(new HeadObjectCommand({ Bucket: 'complaints-mail', Key: `inbound/${messageId}` }))).rejects.toThrow();
+    const moved = await s3Client().send(new HeadObjectCommand({ Bucket: 'complaints-mail', Key: `quarantine/inbound/${messageId}` }));
+    expect(moved.ContentLength).toBeGreaterThan(0);
+    expect((await store.listScreened({ limit: 50 })).map((record) => record.sesMessageId)).toContain(messageId);
+    // A redelivery after the move returns the recorded outcome.
+    expect(await handler(virusEvent)).toEqual(virus);
   });
 
   it('skips the setup notification SES writes when the S3 action is created', async () => {

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamoDocumentClient, s3Client, sesClient } from '#adapters/aws-clients';
 import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
 import { SesOutbox } from '#adapters/ses-outbox';
-import { isRepeat, type FlaggedComplaint } from '#core/patterns/repeat';
+import { isRepeat, type FlaggedComplaint, type RepeatInfo } from '#core/patterns/repeat';
 import type { SesReceiptEvent } from '#events/ses-receipt';
 import type { OutboxMessage } from '#local/ses-outbox';
-import { detectPatterns, type PatternDeps } from '#workflows/patterns';
+import { detectPatterns, flagRepeat, type PatternDeps } from '#workflows/patterns';
 import { systemClock, type InboundOutcome } from '#workflows/ports';
 import { startTestStack, waitFor, type TestStack } from '../../support/local-stack.ts';
 import { sendComplaint } from '../../support/smtp.ts';
@@ -175,5 +175,44 @@ describe('bursts in a category', () => {
     expect(patterns).toEqual([
       { category: 'delivery', windowStart: HOUR_START, windowEnd: '2026-06-10T11:00:00.000Z', count: 5, baseline: 2, threshold: 4, reference: references[4] },
     ]);
+  });
+});
+
+describe('repeat detection reusing the intake’s read of the customer’s latest complaints', () => {
+  const at = (daysAgo: number) => new Date(Date.parse('2026-11-23T10:00:00Z') - daysAgo * 86_400_000).toISOString();
+  const earlier = (index: number, daysAgo: number) => ({ reference: `CMP-EARLY${index}`, receivedAt: at(daysAgo), classification: { language: 'en', category: 'delivery', severity: 'normal' as const, signals: [] } });
+
+  async function flag(newestFirst: ReturnType<typeof earlier>[], limit: number) {
+    let queries = 0;
+    const complaints = {
+      customerComplaintsBetween: async () => {
+        queries += 1;
+        return newestFirst;
+      },
+      recordRepeat: async (_reference: string, repeat: RepeatInfo) => repeat,
+      addEvent: async () => undefined,
+    } as unknown as PatternDeps['complaints'];
+    const current = { reference: 'CMP-CURRNT', receivedAt: at(0), customer: { name: 'R', email: 'r@customer.test' }, classification: { language: 'en', category: 'delivery', severity: 'normal', signals: [] } } as unknown as FlaggedComplaint;
+    const repeat = await flagRepeat(current, { ...deps, complaints }, 4_000_000_000, { newestFirst, limit });
+    return { repeat, queries };
+  }
+
+  it('needs no second query when the read holds all the customer’s complaints', async () => {
+    const { repeat, queries } = await flag([earlier(1, 3), earlier(2, 40)], 11);
+    expect(queries).toBe(0);
+    expect(repeat).toMatchObject({ previous: 2, sameCategory: 2 });
+  });
+
+  it('needs no second query when the read reaches back past the repeat window', async () => {
+    const history = Array.from({ length: 11 }, (_, index) => earlier(index, index * 10));
+    const { repeat, queries } = await flag(history, 11);
+    expect(queries).toBe(0);
+    expect(repeat?.previous).toBe(9);
+  });
+
+  it('queries the window when the read may have missed complaints inside it', async () => {
+    const history = Array.from({ length: 11 }, (_, index) => earlier(index, index + 1));
+    const { queries } = await flag(history, 11);
+    expect(queries).toBe(1);
   });
 });

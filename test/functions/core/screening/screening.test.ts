@@ -7,6 +7,7 @@ function input(overrides: Overrides = {}): ScreeningInput {
   const headers = new Map(Object.entries(overrides.headers ?? {}).map(([name, value]) => [name.toLowerCase(), [value]]));
   return {
     contentType: 'text/plain',
+    subject: 'My order never arrived',
     from: { address: 'jane@customer.test', name: 'Jane' },
     envelopeSender: 'jane@customer.test',
     verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
@@ -42,10 +43,23 @@ describe('screening', () => {
     ['spam', { verdicts: { spam: 'FAIL', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } }],
     ['virus', { verdicts: { spam: 'PASS', virus: 'FAIL', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' } }],
     ['missing-sender', { from: undefined }],
+    ['own-message-id', { ownMessageId: '<abc@eu-west-1.amazonses.com>' }],
+    ['dmarc', { verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', dmarcPolicy: 'reject' } }],
+    ['out-of-office-subject', { subject: 'Automatic reply: My order' }],
+    ['precedence', { headers: { Precedence: 'auto_reply' } }],
   ] as const)('screens by %s', (rule, overrides) => {
     const verdict = screen(input(overrides as Overrides));
     expect(verdict).toMatchObject({ accepted: false, rule });
     expect(verdict.accepted === false && verdict.reason.length > 0).toBe(true);
+  });
+
+  it('names our own mail coming back as such, before calling it automatic', () => {
+    const verdict = screen(input({ from: { address: 'care@example.com', name: '' }, headers: { 'Auto-Submitted': 'auto-replied' } }));
+    expect(verdict).toMatchObject({ rule: 'own-address' });
+  });
+
+  it('processes a DMARC failure under policy none normally', () => {
+    expect(screen(input({ verdicts: { spam: 'PASS', virus: 'PASS', spf: 'FAIL', dkim: 'FAIL', dmarc: 'FAIL', dmarcPolicy: 'none' } }))).toEqual({ accepted: true });
   });
 
   it('records the most serious reason when several rules match', () => {
