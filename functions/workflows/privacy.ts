@@ -26,7 +26,10 @@
  * complaint, as mail from a new customer would. Mail from the person that is being processed while
  * the erasure runs can leave items behind: run it again.
  *
- * Not reached: inbound records without a parsed From (screened as too large or unparseable), screened
+ * Mail refused before its From was read (quarantined, too large, unparseable) is found under its SMTP
+ * envelope sender, which is usually the same address.
+ *
+ * Not reached: such mail whose envelope sender differs from the person's address, screened
  * records written before gsi2 SENDER# existed, rejected replies from non-agents about their complaints, the
  * 14-day dead-letter queues (an inbound failure keeps the SES event with its headers), and what SES
  * and the mail providers keep.

@@ -48,8 +48,11 @@ export async function receiveMail(record: SesReceiptRecord, deps: ReceiveMailDep
   const expiresAt = epochSeconds(addDuration(receivedAt, `P${deps.config.retentionDays}D`));
   const rawKey = `${deps.inboundPrefix}${mail.messageId}`;
   const finish = async (result: InboundOutcome, parsed?: ParsedInbound): Promise<InboundOutcome> => {
+    // Mail refused before its From was read (quarantined, too large, unparseable) is filed under the
+    // SMTP envelope sender, so export and erasure still find it.
+    const sender = parsed?.from?.address ?? envelopeAddress(mail.source);
     await deps.complaints.recordInbound(
-      { sesMessageId: mail.messageId, receivedAt, result, from: parsed?.from?.address, subject: parsed?.subject },
+      { sesMessageId: mail.messageId, receivedAt, result, from: sender, subject: parsed?.subject },
       expiresAt,
     );
     deps.log('inbound message handled', {
@@ -58,7 +61,7 @@ export async function receiveMail(record: SesReceiptRecord, deps: ReceiveMailDep
       reference: 'reference' in result ? result.reference : undefined,
       rule: result.outcome === 'screened' ? result.rule : undefined,
       // Never the address: its keyed hash (`npx complaints hash <email>` finds one person's lines).
-      sender: parsed?.from ? addressHash(parsed.from.address, deps.signingSecret) : undefined,
+      sender: sender ? addressHash(sender, deps.signingSecret) : undefined,
     });
     return result;
   };
@@ -305,6 +308,11 @@ async function scheduleLifecycle(complaint: Complaint, deps: ReceiveMailDeps): P
     jobs.push({ reference: complaint.reference, kind: 'follow-up', sequence: 1, scheduledAt, dueAt: addDuration(scheduledAt, deps.config.lifecycle.followUpEvery) });
   }
   for (const job of jobs) await deps.scheduler.schedule(job);
+}
+
+function envelopeAddress(source: string): string | undefined {
+  const address = source.trim().replace(/^<|>$/g, '').toLowerCase();
+  return address.includes('@') ? address : undefined;
 }
 
 function epochSeconds(iso: string): number {

@@ -117,7 +117,7 @@ export async function seedPeople(stack: TestStack): Promise<SeededPeople> {
   await put({ pk: `SUPPRESS#${bo.address}`, sk: 'SUPPRESS', itemType: 'suppression', reason: 'complaint' });
   await put({ pk: `AUTOREPLY#${bo.address}`, sk: windowStart, itemType: 'auto-reply-cap', count: 1 });
   const screened = (await store.listScreened({ limit: 50 })).find((record) => record.from === ann.address)!;
-  await s3Client().send(new PutObjectCommand({ Bucket: BUCKET, Key: `quarantine/${screened.sesMessageId}`, Body: 'quarantined copy' }));
+  await s3Client().send(new PutObjectCommand({ Bucket: BUCKET, Key: `quarantine/inbound/${screened.sesMessageId}`, Body: 'quarantined copy' }));
   const claim = await store.claimPattern(
     { category: annComplaint.classification.category, windowStart, windowEnd: windowOf(annComplaint.receivedAt, 'P1D').end, count: 6, baseline: 0, threshold: 5, reference: annFirst },
     new Date().toISOString(),
