@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { benchComplaints, runLoad, summarize, toBenchResult } from './load-bench.ts';
+import { benchComplaints, DEFAULT_CONNECTIONS, runLoad, summarize, toBenchResult } from './load-bench.ts';
 
 describe('the load bench', () => {
   it('acknowledges every one of 20 complaints sent over SMTP exactly once, losing none', async () => {
-    const report = await runLoad({ count: 20, connections: 4, progress: false, settleTimeoutMs: 15_000 });
+    const report = await runLoad({ count: 20, connections: DEFAULT_CONNECTIONS, progress: false, settleTimeoutMs: 15_000 });
 
     expect(report.smtpFailures).toEqual([]);
     expect(report.accepted).toBe(20);

@@ -4,7 +4,7 @@
  * then checked for loss and duplication in the outbox, the DLQs and the table.
  *
  *   npm run bench                                                  (with the other benches)
- *   BENCH_LOAD_COUNT=200 npx tsx test/bench/load-bench.ts          (alone; --count/--connections too)
+ *   BENCH_LOAD_COUNT=200 npx tsx test/bench/load-bench.ts          (alone; BENCH_LOAD_CONNECTIONS, or --count/--connections)
  *
  * `npm run bench` runs it in a child process: the handlers cache their AWS clients and wiring per
  * process, and the cost bench has already pointed them at a stack of its own.
