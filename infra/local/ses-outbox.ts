@@ -113,6 +113,8 @@ export interface SesOutbox {
   stop(): Promise<void>;
   /** Every stored message, newest first. */
   messages(): Promise<OutboxMessage[]>;
+  /** Calls `listener` with each message as soon as it is stored (the load bench times acknowledgements with it); returns the unsubscribe. */
+  onMessage(listener: (message: OutboxMessage) => void): () => void;
 }
 
 /** A message id shaped like SES's: `0100` + 12 hex digits of epoch ms + `-<uuid>-000000`. */
@@ -129,6 +131,7 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
   for (const message of await loadMessages(dataDir)) store.set(message.id, message);
   let nextSeq = Math.max(0, ...[...store.values()].map((m) => m.seq + 1));
   let throttleNext = 0;
+  const listeners = new Set<(message: OutboxMessage) => void>();
 
   const newestFirst = (): OutboxMessage[] => [...store.values()].sort((a, b) => b.seq - a.seq);
 
@@ -201,6 +204,7 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     await writeAtomic(join(dataDir, `${base}.eml`), raw);
     await writeAtomic(join(dataDir, `${base}.json`), `${JSON.stringify(message, null, 2)}\n`);
     store.set(id, message);
+    for (const listener of listeners) listener(message);
 
     return {
       status: 200,
@@ -313,6 +317,10 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     endpoint,
     url: `${endpoint}/`,
     messages: async () => newestFirst(),
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
