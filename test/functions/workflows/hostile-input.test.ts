@@ -125,9 +125,22 @@ const hostileMail: fc.Arbitrary<HostileMail> = fc.record({
   longLine: fc.boolean(),
 });
 
+/** Names with quotes or encoded-words go into the From header as they are; the rest are quoted. */
+function nameGoesInRaw(name: string): boolean {
+  return name.includes('"') || name.includes('=?');
+}
+
+/**
+ * A raw name with specials in it makes the From header malformed, and a parser may then take an
+ * address written in the name for the sender's: no worse than a sender writing that From outright.
+ */
+function fromIsWellFormed(mail: HostileMail): boolean {
+  return mail.withFrom && !(nameGoesInRaw(mail.name) && /["@<>,;:\\]/.test(mail.name));
+}
+
 function rawMessage(mail: HostileMail, customer: string): Buffer {
   const headers: string[] = [];
-  if (mail.withFrom) headers.push(`From: ${mail.name.includes('"') || mail.name.includes('=?') ? mail.name : `"${mail.name}"`} <${customer}>`);
+  if (mail.withFrom) headers.push(`From: ${nameGoesInRaw(mail.name) ? mail.name : `"${mail.name}"`} <${customer}>`);
   headers.push('To: complaints@example.com', `Subject: ${mail.subject}`, 'MIME-Version: 1.0');
   if (mail.withDate) headers.push('Date: Mon, 23 Nov 2026 10:00:00 +0100');
   if (mail.withMessageId) headers.push(`Message-ID: <${customer.replace(/\W/g, '')}@customer.test>`);
@@ -248,9 +261,9 @@ describe('hostile inbound mail', () => {
     await fc.assert(
       fc.asyncProperty(hostileMail, async (mail) => {
         const customer = `hostile${counter + 1}@customer.test`;
-        await runOne(rawMessage(mail, customer), mail.withFrom ? customer : undefined, JSON.stringify(mail).slice(0, 300));
+        await runOne(rawMessage(mail, customer), fromIsWellFormed(mail) ? customer : undefined, JSON.stringify(mail).slice(0, 300));
       }),
-      { numRuns: 150, endOnFailure: true },
+      { numRuns: 250, endOnFailure: true },
     );
   }, 120_000);
 
