@@ -1,4 +1,4 @@
-import { DynamoDBServiceException, ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
+import { ProvisionedThroughputExceededException, ThrottlingException } from '@aws-sdk/client-dynamodb';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { SESServiceException } from '@aws-sdk/client-ses';
 import type { DeserializeMiddleware, InitializeMiddleware, MetadataBearer, MiddlewareStack } from '@smithy/types';
@@ -226,13 +226,4 @@ export function transientError(fault: TransientFault): Error {
     case 'network-reset':
       return Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
   }
-}
-
-/** True when an error came from the injector (a crash, or a transient fault that outlived the retries). */
-export function isInjected(error: unknown): boolean {
-  if (error instanceof InjectedCrash) return true;
-  if (error instanceof DynamoDBServiceException || error instanceof SESServiceException || error instanceof S3ServiceException) {
-    return String(error.$metadata.requestId ?? '').startsWith('injected-');
-  }
-  return (error as { code?: string } | undefined)?.code === 'ECONNRESET';
 }
