@@ -28,7 +28,7 @@ export function complaintCommands(): Command[] {
       const complaints = await stores().complaints.listComplaints({ status: options.status, limit: options.limit });
       if (options.json) return printJson(complaints);
       if (complaints.length === 0) return console.log('No complaints.');
-      console.log(table(['Reference', 'Received', 'Status', 'Severity', 'Category', 'Lang', 'Customer', 'Subject'], complaints.map(listRow)));
+      print(table(['Reference', 'Received', 'Status', 'Severity', 'Category', 'Lang', 'Customer', 'Subject'], complaints.map(listRow)));
     });
 
   const show = new Command('show')
@@ -43,13 +43,13 @@ export function complaintCommands(): Command[] {
       if (!complaint) throw new CliError(`No complaint ${reference}`);
       const [timeline, emails] = await Promise.all([complaints.getTimeline(reference), outbox.listSent(reference)]);
       if (options.json) return printJson({ complaint, timeline, emails });
-      console.log(describeComplaint(complaint));
-      console.log('\nConversation');
-      console.log(conversation(complaint, timeline));
-      console.log('\nTimeline');
-      for (const event of timeline) console.log(`  ${event.at}  ${event.actor.padEnd(8)} ${event.summary}`);
-      console.log('\nEmails sent');
-      for (const email of emails) console.log(`  ${email.sentAt ?? '(claimed, not confirmed)'}  ${email.kind}#${email.sequence}  ${email.messageIdHeader ?? ''}`);
+      print(describeComplaint(complaint));
+      print('\nConversation');
+      print(conversation(complaint, timeline));
+      print('\nTimeline');
+      for (const event of timeline) print(`  ${event.at}  ${event.actor.padEnd(8)} ${singleLineForTerminal(event.summary)}`);
+      print('\nEmails sent');
+      for (const email of emails) print(`  ${email.sentAt ?? '(claimed, not confirmed)'}  ${email.kind}#${email.sequence}  ${email.messageIdHeader ?? ''}`);
     });
 
   const screened = new Command('screened')
@@ -60,7 +60,7 @@ export function complaintCommands(): Command[] {
       const records = await stores().complaints.listScreened({ limit: options.limit });
       if (options.json) return printJson(records);
       if (records.length === 0) return console.log('No screened mail.');
-      console.log(
+      print(
         table(
           ['Received', 'Rule', 'Reason', 'From', 'Subject'],
           records.map((record) => [
@@ -127,7 +127,8 @@ function indent(text: string): string {
     .join('\n');
 }
 
-function table(header: string[], rows: string[][]): string {
+function table(header: string[], rawRows: string[][]): string {
+  const rows = rawRows.map((row) => row.map(singleLineForTerminal));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
   return [format(header), format(widths.map((width) => '-'.repeat(width))), ...rows.map(format)].join('\n');
@@ -135,6 +136,31 @@ function table(header: string[], rows: string[][]): string {
 
 function truncate(value: string, length: number): string {
   return value.length > length ? `${value.slice(0, length - 1)}…` : value;
+}
+
+/** Human-readable output: customer text on a terminal shows its control characters, never obeys them. */
+function print(text: string): void {
+  console.log(forTerminal(text));
+}
+
+/**
+ * Makes text safe to write to a terminal: C0 controls (ESC of an ANSI sequence, BEL, backspace,
+ * CR, NUL) become their visible control pictures (␛, ␇, ␈, ␍, ␀); DEL, C1 controls (a single-byte
+ * CSI) and bidi overrides become �. Newlines stay: they are ours (the body keeps the customer's).
+ */
+export function forTerminal(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- showing control characters is the point
+      .replace(/[\u0000-\u0009\u000b-\u001f]/g, (control) => (control === '\t' ? '    ' : String.fromCharCode(0x2400 + control.charCodeAt(0))))
+      // eslint-disable-next-line no-control-regex -- showing control characters is the point
+      .replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\ufffd')
+  );
+}
+
+/** One table cell or line: the customer's newlines shown, not obeyed. */
+function singleLineForTerminal(text: string): string {
+  return forTerminal(text.replace(/\r?\n/g, ' ␤ '));
 }
 
 function printJson(value: unknown): void {

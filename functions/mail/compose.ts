@@ -31,7 +31,7 @@ export async function composeRawEmail(email: OutboundEmail, messageIdDomain: str
     to: email.to.map(mailbox),
     cc: email.cc?.map(mailbox),
     replyTo: email.replyTo ? mailbox(email.replyTo) : undefined,
-    subject: singleLine(email.subject),
+    subject: headerText(email.subject),
     text: email.text,
     html: email.html,
     inReplyTo: email.inReplyTo,
@@ -44,7 +44,21 @@ export async function composeRawEmail(email: OutboundEmail, messageIdDomain: str
 }
 
 function mailbox(address: Address): { name: string; address: string } {
-  return { name: singleLine(address.name ?? ''), address: address.address };
+  return { name: headerText(address.name ?? ''), address: address.address };
+}
+
+const WORD_JOINER = '\u2060';
+
+/**
+ * Customer words going into a header of ours: one line, no control characters, and no literal
+ * `=?`: nodemailer leaves ASCII text that looks like an RFC 2047 encoded-word as it is, so a
+ * subject that once arrived encoded twice would be decoded by the recipient into a CR/LF or any
+ * other text. An invisible word joiner keeps it from ever reading as an encoded-word.
+ */
+export function headerText(value: string): string {
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+  const printable = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  return singleLine(printable).replaceAll('=?', `=${WORD_JOINER}?`);
 }
 
 /** local+TOKEN@domain: replies find their complaint even when headers are lost. */

@@ -180,13 +180,22 @@ function firstMailbox(field: AddressObject | AddressObject[] | undefined): Mailb
     for (const entry of object.value) {
       const candidates = entry.group ?? [entry];
       for (const candidate of candidates) {
-        if (candidate.address && candidate.address.includes('@')) {
+        if (candidate.address && isPlainAddress(candidate.address)) {
           return { address: candidate.address.toLowerCase(), name: singleLine(candidate.name ?? '').slice(0, HEADER_FIELD_LIMITS.nameChars) };
         }
       }
     }
   }
   return undefined;
+}
+
+/**
+ * A dot-atom local part (UTF-8 allowed) at a dotted domain: what we can reply to. mailparser hands
+ * over whatever sat around the `@` of a malformed header, quotes, `<`, `;` and spaces included,
+ * and SES would refuse to send to it, failing the whole invocation.
+ */
+function isPlainAddress(address: string): boolean {
+  return /^[\p{L}\p{N}!#$%&'*+/=?^_`{|}~.-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u.test(address);
 }
 
 function allAddresses(field: AddressObject | AddressObject[] | undefined): string[] {

@@ -49,6 +49,7 @@ export function isReplySubject(subject: string): boolean {
 /** Links, addresses and anything with a digit in it (order numbers, prices, dates) carry no language. */
 export function withoutCodes(text: string): string {
   return text
+    .replace(RUNAWAY_TOKEN, ' ')
     .replace(/\b(?:https?:\/\/|www\.)\S+/giu, ' ')
     .replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, ' ')
     .replace(/\S*\d\S*/gu, ' ');
@@ -56,8 +57,16 @@ export function withoutCodes(text: string): string {
 
 /** Lower-cased words (letters and inner apostrophes). */
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []);
+  return (text.toLowerCase().match(/\p{L}+(?:['’]\p{L}+)*/gu) ?? []).filter((word) => word.length <= MAX_WORD_CHARS);
 }
+
+/**
+ * No word, code or link in a complaint runs this long without a space; a run that does is noise
+ * (an unbroken line of base64, a mis-decoded charset), and the patterns above would scan it once
+ * per starting position: seconds of CPU for one 20 000-character run.
+ */
+const RUNAWAY_TOKEN = /\S{200,}/gu;
+const MAX_WORD_CHARS = 64;
 
 /**
  * Folds what customers type differently on foreign keyboards: diacritics stripped, æ → ae,
