@@ -1,10 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { autoReplyCapReason, autoReplyCounterExpiry, autoReplyWindow } from '#core/auto-reply-cap';
 import { composeRawEmail, type OutboundEmail } from '#mail/compose';
 import { sesMessageIdHeader } from '#mail/ses-message-id';
-import type { Clock, EmailKey, Outbox, SendOutcome, SentEmailRecord } from '#workflows/ports';
+import type { AutoReplyLog, Clock, EmailKey, Outbox, SendGuards, SendOutcome, SentEmailRecord, SuppressionList } from '#workflows/ports';
+import { DynamoAutoReplyLog } from './dynamo-auto-reply-log.ts';
 import { fromItem } from './dynamo-complaint-store.ts';
+import { DynamoSuppressionList } from './dynamo-suppression-list.ts';
 
 export class EmailInFlightError extends Error {
   constructor(key: EmailKey) {
@@ -20,6 +23,12 @@ export interface SesOutboxOptions {
   waitForHolderMs?: number;
   pollMs?: number;
   messageIdDomain: string;
+  /** The SES configuration set whose event destination reports bounces and complaints (SES_CONFIGURATION_SET). */
+  configurationSetName?: string | undefined;
+  /** Default: the suppression items in the same table. */
+  suppressions?: SuppressionList;
+  /** Default: the auto-reply counters in the same table. */
+  autoReplies?: AutoReplyLog;
 }
 
 /**
@@ -30,11 +39,18 @@ export interface SesOutboxOptions {
  * The one duplicate window: a crash after SES accepted the mail (2) but before the id was recorded
  * (3). The claim's lease then expires and a retry sends the mail again. Every other crash point
  * either sends nothing yet (retry sends once) or finds the recorded send (retry sends nothing).
+ *
+ * Between the claim and SES, two guards no caller can skip: nothing goes to an address on the
+ * suppression list (SES bounces and complaints), and an automatic reply to inbound mail takes a slot
+ * of the recipient's cap (RFC 3834 §2) or is not sent. A refused email gives its claim back, so it
+ * is decided afresh if it is tried again (after a suppression is lifted, or in a later window).
  */
 export class SesOutbox implements Outbox {
   private readonly leaseMs: number;
   private readonly waitForHolderMs: number;
   private readonly pollMs: number;
+  private readonly suppressions: SuppressionList;
+  private readonly autoReplies: AutoReplyLog;
 
   constructor(
     private readonly ses: SESClient,
@@ -46,19 +62,31 @@ export class SesOutbox implements Outbox {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.waitForHolderMs = options.waitForHolderMs ?? 5_000;
     this.pollMs = options.pollMs ?? 100;
+    this.suppressions = options.suppressions ?? new DynamoSuppressionList(db, table);
+    this.autoReplies = options.autoReplies ?? new DynamoAutoReplyLog(db, table);
   }
 
-  async sendOnce(key: EmailKey, email: OutboundEmail): Promise<SendOutcome> {
+  async sendOnce(key: EmailKey, email: OutboundEmail, guards: SendGuards = {}): Promise<SendOutcome> {
     const itemKey = emailItemKey(key);
     const claimed = await this.claim(key, itemKey);
     if (!claimed) return this.awaitHolder(key, itemKey);
+    const refused = await this.refusal(key, email, guards);
+    if (refused) {
+      await this.dropClaim(itemKey);
+      return refused;
+    }
 
     const raw = await composeRawEmail(email, this.options.messageIdDomain);
     const to = email.to.map((recipient) => recipient.address);
     const destinations = [...to, ...(email.cc ?? []).map((recipient) => recipient.address)];
     let sesMessageId: string;
     try {
-      const result = await this.ses.send(new SendRawEmailCommand({ Source: email.from.address, Destinations: destinations, RawMessage: { Data: raw } }));
+      const result = await this.ses.send(new SendRawEmailCommand({
+          Source: email.from.address,
+          Destinations: destinations,
+          RawMessage: { Data: raw },
+          ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
+        }),);
       if (!result.MessageId) throw new Error('SES returned no MessageId');
       sesMessageId = result.MessageId;
     } catch (error) {
@@ -107,6 +135,37 @@ export class SesOutbox implements Outbox {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  /** Why this email must not go out, if it must not: a suppressed recipient, or a full auto-reply cap. */
+  private async refusal(key: EmailKey, email: OutboundEmail, guards: SendGuards): Promise<SendOutcome | undefined> {
+    const decidedAt = this.clock.now().toISOString();
+    const recipients = [...email.to, ...(email.cc ?? [])].map((recipient) => recipient.address);
+    const [suppressed] = await this.suppressions.activeAmong(recipients);
+    if (suppressed) return { status: 'suppressed', address: suppressed.address, reason: suppressed.reason, decidedAt };
+    if (!guards.autoReply) return undefined;
+    const { cap, window, inResponseToAt } = guards.autoReply;
+    const counting = autoReplyWindow(inResponseToAt, window);
+    for (const address of email.to.map((recipient) => recipient.address)) {
+      const slot = await this.autoReplies.take({ address, windowStart: counting.start, emailKey: `${key.reference}/${key.kind}#${key.sequence}`, cap, expiresAt: autoReplyCounterExpiry(counting) });
+      if (slot.result === 'over-cap') return { status: 'capped', address, reason: autoReplyCapReason(cap, counting), decidedAt };
+    }
+    return undefined;
+  }
+
+  /** A refused email leaves no claim behind: it was not sent, and may be decided again later. */
+  private async dropClaim(itemKey: { pk: string; sk: string }): Promise<void> {
+    await this.db.send(
+      new DeleteCommand({
+        TableName: this.table,
+        Key: itemKey,
+        ConditionExpression: '#state = :claimed',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':claimed': 'claimed' },
+      }),
+    ).catch((error: unknown) => {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
   }
 
   /** SES refused: give the claim back so a retry can send. */

@@ -40,4 +40,6 @@ export const RUNTIME_ENV = {
   signingSecret: 'SIGNING_SECRET',
   feedbackBaseUrl: 'FEEDBACK_BASE_URL',
   appConfig: 'COMPLAINTS_CONFIG',
+  /** The SES configuration set every send names, so its event destination reports bounces and complaints. */
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
 } as const;
