@@ -12,6 +12,14 @@
  * `<id@REGION.amazonses.com>` (`<id@email.amazonses.com>` in us-east-1). Every other byte of the
  * raw message is kept as sent.
  *
+ * Configuration sets: `ConfigurationSetName` must name one of `configurationSets` (else SES's
+ * ConfigurationSetDoesNotExist). Like the SES mailbox simulator, mail sent with one to
+ * bounce@simulator.amazonses.com (or an address in `bounceAddresses`) produces a Permanent bounce
+ * event, and mail to complaint@simulator.amazonses.com (or `complaintAddresses`) a complaint event,
+ * published shortly after the send as the SES event-publishing JSON (eventType Bounce / Complaint)
+ * to the set's `publish` (the local stack delivers it to the Lambda as SNS would). The message is
+ * still stored: SES accepted it.
+ *
  * Messages are persisted in `dataDir` (`<time>-<id>.eml` + `<time>-<id>.json`) and reloaded on
  * start, and can be read back over HTTP on the same port:
  *   GET    /                  HTML outbox, newest first
@@ -103,7 +111,20 @@ export interface SesOutboxOptions {
   dataDir: string;
   /** The region the app's SES client uses; decides the Message-ID domain. */
   region: string;
+  /** Configuration sets SendRawEmail may name, each with its event destination for bounces and complaints. */
+  configurationSets?: Record<string, { publish: (sesEvent: SesFeedbackEvent) => void }>;
+  /** Addresses that bounce permanently, besides bounce@simulator.amazonses.com (tests use ordinary customer addresses). */
+  bounceAddresses?: readonly string[];
+  /** Addresses whose recipient reports the mail as spam, besides complaint@simulator.amazonses.com. */
+  complaintAddresses?: readonly string[];
 }
+
+/** The SES mailbox simulator's addresses (SES developer guide, "Using the mailbox simulator"). */
+export const SIMULATOR_BOUNCE = 'bounce@simulator.amazonses.com';
+export const SIMULATOR_COMPLAINT = 'complaint@simulator.amazonses.com';
+
+/** An SES event record as a configuration set's event destination publishes it (JSON). */
+export type SesFeedbackEvent = Record<string, unknown> & { eventType: 'Bounce' | 'Complaint' };
 
 export interface SesOutbox {
   /** Base URL for the SDK (`endpoint` option / AWS_ENDPOINT_URL_SES), e.g. http://127.0.0.1:4579 */
@@ -113,6 +134,8 @@ export interface SesOutbox {
   stop(): Promise<void>;
   /** Every stored message, newest first. */
   messages(): Promise<OutboxMessage[]>;
+  /** Makes these addresses bounce (permanently) or complain from now on. */
+  simulate(addresses: { bounce?: readonly string[]; complaint?: readonly string[] }): void;
 }
 
 /** A message id shaped like SES's: `0100` + 12 hex digits of epoch ms + `-<uuid>-000000`. */
@@ -129,6 +152,9 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
   for (const message of await loadMessages(dataDir)) store.set(message.id, message);
   let nextSeq = Math.max(0, ...[...store.values()].map((m) => m.seq + 1));
   let throttleNext = 0;
+  const configurationSets = options.configurationSets ?? {};
+  const bouncing = new Set([SIMULATOR_BOUNCE, ...(options.bounceAddresses ?? [])].map((address) => address.toLowerCase()));
+  const complaining = new Set([SIMULATOR_COMPLAINT, ...(options.complaintAddresses ?? [])].map((address) => address.toLowerCase()));
 
   const newestFirst = (): OutboxMessage[] => [...store.values()].sort((a, b) => b.seq - a.seq);
 
@@ -140,6 +166,11 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     const data = params.get('RawMessage.Data');
     if (data === null || data === '') {
       return apiError(requestId, 'ValidationError', "1 validation error detected: Value null at 'rawMessage.data' failed to satisfy constraint: Member must not be null");
+    }
+    const configurationSetName = params.get('ConfigurationSetName');
+    const configurationSet = configurationSetName ? configurationSets[configurationSetName] : undefined;
+    if (configurationSetName && !configurationSet) {
+      return apiError(requestId, 'ConfigurationSetDoesNotExist', `Configuration set <${configurationSetName}> does not exist.`);
     }
     const sent = Buffer.from(data, 'base64');
     if (sent.length > MAX_RAW_MESSAGE_BYTES) {
@@ -201,6 +232,11 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     await writeAtomic(join(dataDir, `${base}.eml`), raw);
     await writeAtomic(join(dataDir, `${base}.json`), `${JSON.stringify(message, null, 2)}\n`);
     store.set(id, message);
+    if (configurationSet && configurationSetName) {
+      const events = feedbackEvents(message, configurationSetName, { bouncing, complaining });
+      // SES reports bounces and complaints after the send call has returned.
+      if (events.length > 0) setTimeout(() => events.forEach((event) => configurationSet.publish(event)), 10);
+    }
 
     return {
       status: 200,
@@ -313,11 +349,87 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     endpoint,
     url: `${endpoint}/`,
     messages: async () => newestFirst(),
+    simulate(addresses) {
+      for (const address of addresses.bounce ?? []) bouncing.add(address.toLowerCase());
+      for (const address of addresses.complaint ?? []) complaining.add(address.toLowerCase());
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mailbox simulator: the event records SES publishes for a bounce and a complaint.
+
+const SIMULATOR_ACCOUNT = '000000000000';
+
+function feedbackEvents(message: OutboxMessage, configurationSetName: string, simulated: { bouncing: Set<string>; complaining: Set<string> }): SesFeedbackEvent[] {
+  const destinations = message.envelope.destinations;
+  const bounced = destinations.filter((address) => simulated.bouncing.has(address.toLowerCase()));
+  const complained = destinations.filter((address) => simulated.complaining.has(address.toLowerCase()) && !simulated.bouncing.has(address.toLowerCase()));
+  const now = new Date().toISOString();
+  const mail = mailObject(message, configurationSetName);
+  const events: SesFeedbackEvent[] = [];
+  if (bounced.length > 0) {
+    events.push({
+      eventType: 'Bounce',
+      bounce: {
+        feedbackId: newSesMessageId(),
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        bouncedRecipients: bounced.map((emailAddress) => ({ emailAddress, action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' })),
+        timestamp: now,
+        reportingMTA: `dns; b224-13.smtp-out.${message.region}.amazonses.com`,
+        remoteMtaIp: '127.0.2.0',
+      },
+      mail,
+    });
+  }
+  if (complained.length > 0) {
+    events.push({
+      eventType: 'Complaint',
+      complaint: {
+        feedbackId: newSesMessageId(),
+        complaintSubType: null,
+        complainedRecipients: complained.map((emailAddress) => ({ emailAddress })),
+        timestamp: now,
+        userAgent: 'Amazon SES Mailbox Simulator',
+        complaintFeedbackType: 'abuse',
+        arrivalDate: now,
+      },
+      mail,
+    });
+  }
+  return events;
+}
+
+function mailObject(message: OutboxMessage, configurationSetName: string): Record<string, unknown> {
+  const header = (name: string): string | undefined => message.headers.find(([field]) => field.toLowerCase() === name)?.[1];
+  const fromDomain = message.envelope.source.split('@')[1] ?? '';
+  return {
+    timestamp: message.receivedAt,
+    source: message.envelope.source,
+    sourceArn: `arn:aws:ses:${message.region}:${SIMULATOR_ACCOUNT}:identity/${fromDomain}`,
+    sendingAccountId: SIMULATOR_ACCOUNT,
+    messageId: message.id,
+    destination: message.envelope.destinations,
+    headersTruncated: false,
+    headers: message.headers.map(([name, value]) => ({ name, value })),
+    commonHeaders: {
+      from: [header('from') ?? message.envelope.source],
+      to: (header('to') ?? '').split(',').map((value) => value.trim()).filter(Boolean),
+      messageId: message.messageId,
+      subject: message.subject ?? '',
+    },
+    tags: {
+      'ses:configuration-set': [configurationSetName],
+      'ses:source-ip': ['127.0.0.1'],
+      'ses:from-domain': [fromDomain],
+      'ses:caller-identity': ['local'],
+    },
   };
 }
 
