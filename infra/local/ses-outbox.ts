@@ -16,7 +16,7 @@
  * ConfigurationSetDoesNotExist). Like the SES mailbox simulator, mail sent with one to
  * bounce@simulator.amazonses.com (or an address in `bounceAddresses`) produces a Permanent bounce
  * event, and mail to complaint@simulator.amazonses.com (or `complaintAddresses`) a complaint event,
- * published shortly after the send as the SES event-publishing JSON (eventType Bounce / Complaint)
+ * published a second after the send (feedbackDelayMs) as the SES event-publishing JSON (eventType Bounce / Complaint)
  * to the set's `publish` (the local stack delivers it to the Lambda as SNS would). The message is
  * still stored: SES accepted it.
  *
@@ -117,6 +117,8 @@ export interface SesOutboxOptions {
   bounceAddresses?: readonly string[];
   /** Addresses whose recipient reports the mail as spam, besides complaint@simulator.amazonses.com. */
   complaintAddresses?: readonly string[];
+  /** How long after the send a bounce or complaint is published (default 1000 ms; SES takes seconds). */
+  feedbackDelayMs?: number;
 }
 
 /** The SES mailbox simulator's addresses (SES developer guide, "Using the mailbox simulator"). */
@@ -234,8 +236,9 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     store.set(id, message);
     if (configurationSet && configurationSetName) {
       const events = feedbackEvents(message, configurationSetName, { bouncing, complaining });
-      // SES reports bounces and complaints after the send call has returned.
-      if (events.length > 0) setTimeout(() => events.forEach((event) => configurationSet.publish(event)), 10);
+      // SES reports bounces and complaints some time after the send call has returned (by then the
+      // sender has recorded the message id it got back).
+      if (events.length > 0) setTimeout(() => events.forEach((event) => configurationSet.publish(event)), options.feedbackDelayMs ?? 1_000);
     }
 
     return {

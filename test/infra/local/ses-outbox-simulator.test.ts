@@ -21,6 +21,7 @@ beforeEach(async () => {
     region: 'eu-west-1',
     configurationSets: { complaints: { publish: (event) => published.push(event) } },
     bounceAddresses: ['gone@customer.test'],
+    feedbackDelayMs: 20,
   });
   ses = new SESClient({ region: 'eu-west-1', endpoint: outbox.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
 });
@@ -61,7 +62,7 @@ describe('the SES stand-in as mailbox simulator', () => {
   it('publishes nothing without a configuration set, and refuses an unknown one like SES', async () => {
     await send([SIMULATOR_BOUNCE]);
     await expect(send(['fine@customer.test'], 'nope')).rejects.toMatchObject({ name: 'ConfigurationSetDoesNotExistException', message: 'Configuration set <nope> does not exist.' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(published).toEqual([]);
     expect(await outbox.messages()).toHaveLength(1);
   });
