@@ -4,6 +4,7 @@ import { complaintCommands } from './complaint-commands.ts';
 import { CliError } from './connection.ts';
 import { lifecycleCommands } from './lifecycle-commands.ts';
 import { reportCommand } from './report-command.ts';
+import { suppressionCommands } from './suppression-commands.ts';
 import { templatesCommand } from './templates-command.ts';
 
 const program = new Command()
@@ -12,7 +13,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [...complaintCommands(), ...lifecycleCommands(), templatesCommand(), reportCommand()]) program.addCommand(command);
+for (const command of [...complaintCommands(), ...lifecycleCommands(), ...suppressionCommands(), templatesCommand(), reportCommand()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);
