@@ -234,11 +234,12 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     await writeAtomic(join(dataDir, `${base}.eml`), raw);
     await writeAtomic(join(dataDir, `${base}.json`), `${JSON.stringify(message, null, 2)}\n`);
     store.set(id, message);
-    if (configurationSet && configurationSetName) {
-      const events = feedbackEvents(message, configurationSetName, { bouncing, complaining });
+    if (configurationSet && configurationSetName && envelopeTo.some((address) => bouncing.has(address.toLowerCase()) || complaining.has(address.toLowerCase()))) {
       // SES reports bounces and complaints some time after the send call has returned (by then the
-      // sender has recorded the message id it got back).
-      if (events.length > 0) setTimeout(() => events.forEach((event) => configurationSet.publish(event)), options.feedbackDelayMs ?? 1_000);
+      // sender has recorded the message id it got back), timestamped when they happen.
+      setTimeout(() => {
+        for (const event of feedbackEvents(message, configurationSetName, { bouncing, complaining })) configurationSet.publish(event);
+      }, options.feedbackDelayMs ?? 1_000);
     }
 
     return {
