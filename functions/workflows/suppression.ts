@@ -7,8 +7,9 @@ import type { ComplaintStore, SuppressionList } from './ports.ts';
 
 export interface SuppressionDeps {
   config: AppConfig;
-  complaints: ComplaintStore;
-  suppressions: SuppressionList;
+  /** What the function is granted on the table: GetItem (Message-ID index, complaint) and PutItem (event). */
+  complaints: Pick<ComplaintStore, 'findByMessageId' | 'getComplaint' | 'addEvent'>;
+  suppressions: Pick<SuppressionList, 'suppress'>;
   /** The region our SES sends from, when the notification does not name one (Message-ID domain). */
   region: string;
   log?: (message: string, fields: Record<string, string | number | boolean | undefined>) => void;
