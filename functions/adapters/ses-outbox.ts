@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { autoReplyCapReason, autoReplyCounterExpiry, autoReplyWindow } from '#core/auto-reply-cap';
 import { composeRawEmail, type OutboundEmail } from '#mail/compose';
 import { sesMessageIdHeader } from '#mail/ses-message-id';
@@ -42,8 +42,9 @@ export interface SesOutboxOptions {
  *
  * Between the claim and SES, two guards no caller can skip: nothing goes to an address on the
  * suppression list (SES bounces and complaints), and an automatic reply to inbound mail takes a slot
- * of the recipient's cap (RFC 3834 §2) or is not sent. A refused email gives its claim back, so it
- * is decided afresh if it is tried again (after a suppression is lifted, or in a later window).
+ * of the recipient's cap (RFC 3834 §2) or is not sent. A refused email's item records the refusal
+ * (a concurrent duplicate returns it) and may be claimed again, so a later attempt is decided afresh
+ * (after a suppression is lifted, or in a later window).
  */
 export class SesOutbox implements Outbox {
   private readonly leaseMs: number;
@@ -72,7 +73,7 @@ export class SesOutbox implements Outbox {
     if (!claimed) return this.awaitHolder(key, itemKey);
     const refused = await this.refusal(key, email, guards);
     if (refused) {
-      await this.dropClaim(itemKey);
+      await this.recordRefusal(itemKey, refused);
       return refused;
     }
 
@@ -115,7 +116,7 @@ export class SesOutbox implements Outbox {
         ExpressionAttributeValues: { ':pk': `C#${reference}`, ':prefix': 'EMAIL#' },
       }),
     );
-    return Items.map((item) => fromItem<SentEmailRecord>(item));
+    return Items.map((item) => fromItem<StoredEmail>(item)).filter((record): record is SentEmailRecord => record.state !== 'refused');
   }
 
   private async claim(key: EmailKey, itemKey: { pk: string; sk: string }): Promise<boolean> {
@@ -125,9 +126,9 @@ export class SesOutbox implements Outbox {
         new PutCommand({
           TableName: this.table,
           Item: { ...itemKey, itemType: 'email', kind: key.kind, sequence: key.sequence, state: 'claimed', claimedAt: new Date(now).toISOString(), leaseUntil: now + this.leaseMs },
-          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now) OR #state = :refused',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now, ':refused': 'refused' },
         }),
       );
       return true;
@@ -138,7 +139,7 @@ export class SesOutbox implements Outbox {
   }
 
   /** Why this email must not go out, if it must not: a suppressed recipient, or a full auto-reply cap. */
-  private async refusal(key: EmailKey, email: OutboundEmail, guards: SendGuards): Promise<SendOutcome | undefined> {
+  private async refusal(key: EmailKey, email: OutboundEmail, guards: SendGuards): Promise<Refusal | undefined> {
     const decidedAt = this.clock.now().toISOString();
     const recipients = [...email.to, ...(email.cc ?? [])].map((recipient) => recipient.address);
     const [suppressed] = await this.suppressions.activeAmong(recipients);
@@ -153,19 +154,22 @@ export class SesOutbox implements Outbox {
     return undefined;
   }
 
-  /** A refused email leaves no claim behind: it was not sent, and may be decided again later. */
-  private async dropClaim(itemKey: { pk: string; sk: string }): Promise<void> {
-    await this.db.send(
-      new DeleteCommand({
-        TableName: this.table,
-        Key: itemKey,
-        ConditionExpression: '#state = :claimed',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':claimed': 'claimed' },
-      }),
-    ).catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+  /** The claim becomes the record of the refusal: not listed as sent, answered to duplicates, claimable again. */
+  private async recordRefusal(itemKey: { pk: string; sk: string }, refusal: Refusal): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: itemKey,
+          UpdateExpression: 'SET #state = :refused, refusal = :refusal REMOVE leaseUntil',
+          ConditionExpression: '#state = :claimed',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':refused': 'refused', ':refusal': refusal, ':claimed': 'claimed' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 
   /** SES refused: give the claim back so a retry can send. */
@@ -188,7 +192,8 @@ export class SesOutbox implements Outbox {
     const deadline = Date.now() + this.waitForHolderMs;
     for (;;) {
       const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: itemKey, ConsistentRead: true }));
-      const record = Item ? fromItem<SentEmailRecord>(Item) : undefined;
+      const record = Item ? fromItem<StoredEmail>(Item) : undefined;
+      if (record?.state === 'refused') return record.refusal;
       if (record?.state === 'sent') {
         return { status: 'already-sent', sesMessageId: record.sesMessageId, messageIdHeader: record.messageIdHeader, sentAt: record.sentAt, to: record.to, subject: record.subject };
       }
@@ -197,6 +202,11 @@ export class SesOutbox implements Outbox {
     }
   }
 }
+
+type Refusal = Extract<SendOutcome, { status: 'suppressed' | 'capped' }>;
+
+/** An EMAIL# item: a claim, a sent email, or an email the guards refused (with why). */
+type StoredEmail = SentEmailRecord | { state: 'refused'; refusal: Refusal };
 
 export function emailItemKey(key: EmailKey): { pk: string; sk: string } {
   return { pk: `C#${key.reference}`, sk: `EMAIL#${key.kind}#${String(key.sequence).padStart(4, '0')}` };

@@ -53,17 +53,24 @@ const suppress = (address: string) =>
   suppressions.suppress({ address, kind: 'bounce', reason: `${address} bounced permanently on 2026-11-20 (General)`, at: '2026-11-20T10:00:00.000Z', feedbackId: 'fb', sourceMessageId: 'x' }, expiresAt);
 
 describe('SesOutbox guards', () => {
-  it('sends nothing to a suppressed To or Cc address, leaves no claim, and sends once the suppression is lifted', async () => {
+  it('sends nothing to a suppressed To or Cc address, records the refusal (not as sent), and sends once the suppression is lifted', async () => {
     await suppress('gone@customer.test');
     const outcome = await outbox.sendOnce({ reference: 'CMP-SUPPR1', kind: 'follow-up', sequence: 1 }, email('Gone@Customer.test'));
     expect(outcome).toMatchObject({ status: 'suppressed', address: 'gone@customer.test', reason: 'gone@customer.test bounced permanently on 2026-11-20 (General)' });
     expect(await outbox.sendOnce({ reference: 'CMP-SUPPR1', kind: 'letter', sequence: 0 }, email('fine@customer.test', ['gone@customer.test']))).toMatchObject({ status: 'suppressed' });
     expect(await sentTo('gone@customer.test')).toEqual([]);
     expect(await outbox.listSent('CMP-SUPPR1')).toEqual([]);
+    const { Item } = await table.db.send(new GetCommand({ TableName: table.table, Key: { pk: 'C#CMP-SUPPR1', sk: 'EMAIL#follow-up#0001' } }));
+    expect(Item).toMatchObject({ state: 'refused', refusal: { status: 'suppressed', address: 'gone@customer.test' } });
+
+    // A concurrent duplicate gets the holder's refusal rather than waiting for a send that never comes.
+    const duplicates = await Promise.all([1, 2].map(() => outbox.sendOnce({ reference: 'CMP-SUPPR1', kind: 'thank-you', sequence: 0 }, email('gone@customer.test'))));
+    expect(duplicates.map((outcome) => outcome.status)).toEqual(['suppressed', 'suppressed']);
 
     await suppressions.lift('gone@customer.test', { at: '2026-11-21T10:00:00.000Z', by: 'ops', reason: 'fixed' });
     expect((await outbox.sendOnce({ reference: 'CMP-SUPPR1', kind: 'follow-up', sequence: 1 }, email('gone@customer.test'))).status).toBe('sent');
     expect(await sentTo('gone@customer.test')).toHaveLength(1);
+    expect((await outbox.listSent('CMP-SUPPR1')).map((record) => [record.kind, record.state])).toEqual([['follow-up', 'sent']]);
   });
 
   it('names the configuration set on every send', async () => {
