@@ -5,12 +5,13 @@
  * Items (pk / sk):
  *   C#<ref> / COMPLAINT                      the complaint record (gsi1: status, gsi2: customer)
  *   C#<ref> / EVENT#<iso time>#<key>         one timeline event
- *   C#<ref> / EMAIL#<kind>#<sequence>        claim + log of one outbound email (exactly-once key)
+ *   C#<ref> / EMAIL#<kind>#<sequence>        claim + log of one outbound email (exactly-once key; or its refusal)
  *   INBOUND#<ses message id> / INBOUND       what became of one inbound message (gsi1: screened list)
  *   MSGID#<message-id> / MSGID               which complaint a Message-ID belongs to (threading)
  *   COUNT#<category> / <window start>        category counter (atomic ADD + set of counted references)
  *   PATTERN#<category> / <window start>      the one escalation of a category burst
  *   SUPPRESS#<address> / SUPPRESS            SES bounce or complaint: never send to this address again
+ *                                            (gsi1: SUPPRESSED while active; a lift keeps the item, who and why)
  *   AUTOREPLY#<address> / <window start>     automatic replies sent to one address in one window (the cap)
  *
  * Inbound records also carry gsi2pk SENDER#<address>, so everything one person sent (complaints,
