@@ -1,3 +1,4 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
 import { dynamoDocumentClient } from '#adapters/aws-clients';
 import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
@@ -7,8 +8,9 @@ import { appConfigFromEnv } from '#config/app-config';
 import { formatZodIssues } from '#core/errors';
 import { parseSesNotification, snsEventSchema } from '#events/ses-notification';
 import { handleFeedback, type FeedbackOutcome, type SuppressionDeps } from '#workflows/suppression';
-import { logger } from './runtime.ts';
 
+// Its own logger rather than runtime.ts's, which would bundle the classifier this function never uses.
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'complaints' });
 let deps: SuppressionDeps | undefined;
 
 /** Only the table and the configuration (retention): no bucket, no queue, no SES, no key. */

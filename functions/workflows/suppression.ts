@@ -2,7 +2,6 @@ import type { AppConfig } from '#config/app-config';
 import { addDuration } from '#core/duration';
 import { decideFeedback, feedbackTimelineSummary, type FeedbackNotification, type RecipientFeedback } from '#core/suppression';
 import { sesMessageIdHeader } from '#mail/ses-message-id';
-import { expiresAtFor } from './outbound.ts';
 import type { ComplaintStore, SuppressionList } from './ports.ts';
 
 export interface SuppressionDeps {
@@ -54,13 +53,18 @@ export async function handleFeedback(notification: FeedbackNotification & { mail
           summary: feedbackTimelineSummary(decision, complaint.customer.email),
           details: { address: decision.address, kind: decision.kind, sesMessageId: decision.sourceMessageId, feedbackId: decision.feedbackId },
         },
-        expiresAtFor(complaint, deps.config),
+        complaintExpiry(complaint.receivedAt, deps.config.retentionDays),
       );
     }
     deps.log?.('ses feedback', { address: decision.address, kind: decision.kind, action: decision.action, suppression, reference: complaint?.reference });
     outcomes.push({ address: decision.address, action: decision.action, ...(suppression ? { suppression } : {}), ...(complaint ? { reference: complaint.reference } : {}) });
   }
   return outcomes;
+}
+
+/** When the complaint's items expire (outbound.ts's expiresAtFor, without bundling the mail composer here). */
+function complaintExpiry(receivedAt: string, retentionDays: number): number {
+  return Math.floor(Date.parse(receivedAt) / 1000) + retentionDays * 86_400;
 }
 
 /** arn:aws:ses:<region>:<account>:identity/<name> → <region>. */
