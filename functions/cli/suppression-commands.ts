@@ -32,6 +32,9 @@ export function suppressionCommands(): Command[] {
         throw new CliError(existing?.lifted ? `${address} is not suppressed (lifted by ${existing.lifted.by} on ${existing.lifted.at}: ${existing.lifted.reason})` : `${address} is not suppressed`);
       }
       console.log(`${address} may be emailed again (it was suppressed: ${existing?.reason ?? 'unknown reason'}).`);
+      // The stack's configuration set also has SES suppress bounces and complaints account-wide; while
+      // SES lists the address it drops the mail and reports a bounce, which would suppress it here again.
+      console.log(`On AWS, also lift SES's own suppression: aws sesv2 delete-suppressed-destination --email-address ${address}`);
     });
 
   return [list, lift];

@@ -45,7 +45,10 @@ describe('complaints suppressed / unsuppress', () => {
 
   it('lifts a suppression with the reason recorded, and says so clearly when there is none', async () => {
     const { stdout } = await complaints('unsuppress', 'Gone@Customer.test', '--reason', 'customer confirmed the mailbox works', '--by', 'ops');
-    expect(stdout.trim()).toBe('gone@customer.test may be emailed again (it was suppressed: gone@customer.test bounced permanently on 2026-11-20 (General: smtp; 550 5.1.1 user unknown)).');
+    expect(stdout.trim().split('\n')).toEqual([
+      'gone@customer.test may be emailed again (it was suppressed: gone@customer.test bounced permanently on 2026-11-20 (General: smtp; 550 5.1.1 user unknown)).',
+      "On AWS, also lift SES's own suppression: aws sesv2 delete-suppressed-destination --email-address gone@customer.test",
+    ]);
     expect((await list.get('gone@customer.test'))?.lifted).toMatchObject({ by: 'ops', reason: 'customer confirmed the mailbox works' });
     expect((await complaints('suppressed')).stdout).not.toContain('gone@customer.test');
 
