@@ -82,12 +82,14 @@ export class SesOutbox implements Outbox {
     const destinations = [...to, ...(email.cc ?? []).map((recipient) => recipient.address)];
     let sesMessageId: string;
     try {
-      const result = await this.ses.send(new SendRawEmailCommand({
+      const result = await this.ses.send(
+        new SendRawEmailCommand({
           Source: email.from.address,
           Destinations: destinations,
           RawMessage: { Data: raw },
           ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
-        }),);
+        }),
+      );
       if (!result.MessageId) throw new Error('SES returned no MessageId');
       sesMessageId = result.MessageId;
     } catch (error) {
