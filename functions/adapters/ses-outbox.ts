@@ -1,10 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SendRawEmailCommand, type SESClient } from '@aws-sdk/client-ses';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { autoReplyCapReason, autoReplyCounterExpiry, autoReplyWindow } from '#core/auto-reply-cap';
 import { composeRawEmail, type OutboundEmail } from '#mail/compose';
 import { sesMessageIdHeader } from '#mail/ses-message-id';
-import type { Clock, EmailKey, Outbox, SendOutcome, SentEmailRecord } from '#workflows/ports';
+import type { AutoReplyLog, Clock, EmailKey, Outbox, SendGuards, SendOutcome, SentEmailRecord, SuppressionList } from '#workflows/ports';
+import { DynamoAutoReplyLog } from './dynamo-auto-reply-log.ts';
 import { fromItem } from './dynamo-complaint-store.ts';
+import { DynamoSuppressionList } from './dynamo-suppression-list.ts';
 
 export class EmailInFlightError extends Error {
   constructor(key: EmailKey) {
@@ -20,6 +23,12 @@ export interface SesOutboxOptions {
   waitForHolderMs?: number;
   pollMs?: number;
   messageIdDomain: string;
+  /** The SES configuration set whose event destination reports bounces and complaints (SES_CONFIGURATION_SET). */
+  configurationSetName?: string | undefined;
+  /** Default: the suppression items in the same table. */
+  suppressions?: SuppressionList;
+  /** Default: the auto-reply counters in the same table. */
+  autoReplies?: AutoReplyLog;
 }
 
 /**
@@ -30,11 +39,19 @@ export interface SesOutboxOptions {
  * The one duplicate window: a crash after SES accepted the mail (2) but before the id was recorded
  * (3). The claim's lease then expires and a retry sends the mail again. Every other crash point
  * either sends nothing yet (retry sends once) or finds the recorded send (retry sends nothing).
+ *
+ * Between the claim and SES, two guards no caller can skip: nothing goes to an address on the
+ * suppression list (SES bounces and complaints), and an automatic reply to inbound mail takes a slot
+ * of the recipient's cap (RFC 3834 §2) or is not sent. A refused email's item records the refusal
+ * (a concurrent duplicate returns it) and may be claimed again, so a later attempt is decided afresh
+ * (after a suppression is lifted, or in a later window).
  */
 export class SesOutbox implements Outbox {
   private readonly leaseMs: number;
   private readonly waitForHolderMs: number;
   private readonly pollMs: number;
+  private readonly suppressions: SuppressionList;
+  private readonly autoReplies: AutoReplyLog;
 
   constructor(
     private readonly ses: SESClient,
@@ -46,19 +63,33 @@ export class SesOutbox implements Outbox {
     this.leaseMs = options.leaseMs ?? 120_000;
     this.waitForHolderMs = options.waitForHolderMs ?? 5_000;
     this.pollMs = options.pollMs ?? 100;
+    this.suppressions = options.suppressions ?? new DynamoSuppressionList(db, table);
+    this.autoReplies = options.autoReplies ?? new DynamoAutoReplyLog(db, table);
   }
 
-  async sendOnce(key: EmailKey, email: OutboundEmail): Promise<SendOutcome> {
+  async sendOnce(key: EmailKey, email: OutboundEmail, guards: SendGuards = {}): Promise<SendOutcome> {
     const itemKey = emailItemKey(key);
     const claimed = await this.claim(key, itemKey);
     if (!claimed) return this.awaitHolder(key, itemKey);
+    const refused = await this.refusal(key, email, guards);
+    if (refused) {
+      await this.recordRefusal(itemKey, refused);
+      return refused;
+    }
 
     const raw = await composeRawEmail(email, this.options.messageIdDomain);
     const to = email.to.map((recipient) => recipient.address);
     const destinations = [...to, ...(email.cc ?? []).map((recipient) => recipient.address)];
     let sesMessageId: string;
     try {
-      const result = await this.ses.send(new SendRawEmailCommand({ Source: email.from.address, Destinations: destinations, RawMessage: { Data: raw } }));
+      const result = await this.ses.send(
+        new SendRawEmailCommand({
+          Source: email.from.address,
+          Destinations: destinations,
+          RawMessage: { Data: raw },
+          ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
+        }),
+      );
       if (!result.MessageId) throw new Error('SES returned no MessageId');
       sesMessageId = result.MessageId;
     } catch (error) {
@@ -87,7 +118,7 @@ export class SesOutbox implements Outbox {
         ExpressionAttributeValues: { ':pk': `C#${reference}`, ':prefix': 'EMAIL#' },
       }),
     );
-    return Items.map((item) => fromItem<SentEmailRecord>(item));
+    return Items.map((item) => fromItem<StoredEmail>(item)).filter((record): record is SentEmailRecord => record.state !== 'refused');
   }
 
   private async claim(key: EmailKey, itemKey: { pk: string; sk: string }): Promise<boolean> {
@@ -97,9 +128,9 @@ export class SesOutbox implements Outbox {
         new PutCommand({
           TableName: this.table,
           Item: { ...itemKey, itemType: 'email', kind: key.kind, sequence: key.sequence, state: 'claimed', claimedAt: new Date(now).toISOString(), leaseUntil: now + this.leaseMs, expiresAt: key.expiresAt },
-          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now)',
+          ConditionExpression: 'attribute_not_exists(pk) OR (#state = :claimed AND leaseUntil < :now) OR #state = :refused',
           ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now },
+          ExpressionAttributeValues: { ':claimed': 'claimed', ':now': now, ':refused': 'refused' },
         }),
       );
       return true;
@@ -107,6 +138,40 @@ export class SesOutbox implements Outbox {
       if (error instanceof ConditionalCheckFailedException) return false;
       throw error;
     }
+  }
+
+  /** Why this email must not go out, if it must not: a suppressed recipient, or a full auto-reply cap. */
+  private async refusal(key: EmailKey, email: OutboundEmail, guards: SendGuards): Promise<Refusal | undefined> {
+    const decidedAt = this.clock.now().toISOString();
+    const recipients = [...email.to, ...(email.cc ?? [])].map((recipient) => recipient.address);
+    const [suppressed] = await this.suppressions.activeAmong(recipients);
+    if (suppressed) return { status: 'suppressed', address: suppressed.address, reason: suppressed.reason, decidedAt };
+    if (!guards.autoReply) return undefined;
+    const { cap, window, inResponseToAt } = guards.autoReply;
+    const counting = autoReplyWindow(inResponseToAt, window);
+    for (const address of email.to.map((recipient) => recipient.address)) {
+      const slot = await this.autoReplies.take({ address, windowStart: counting.start, emailKey: `${key.reference}/${key.kind}#${key.sequence}`, cap, expiresAt: autoReplyCounterExpiry(counting) });
+      if (slot.result === 'over-cap') return { status: 'capped', address, reason: autoReplyCapReason(cap, counting), decidedAt };
+    }
+    return undefined;
+  }
+
+  /** The claim becomes the record of the refusal: not listed as sent, answered to duplicates, claimable again. */
+  private async recordRefusal(itemKey: { pk: string; sk: string }, refusal: Refusal): Promise<void> {
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: itemKey,
+          UpdateExpression: 'SET #state = :refused, refusal = :refusal REMOVE leaseUntil',
+          ConditionExpression: '#state = :claimed',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':refused': 'refused', ':refusal': refusal, ':claimed': 'claimed' },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 
   /** SES refused: give the claim back so a retry can send. */
@@ -129,7 +194,8 @@ export class SesOutbox implements Outbox {
     const deadline = Date.now() + this.waitForHolderMs;
     for (;;) {
       const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key: itemKey, ConsistentRead: true }));
-      const record = Item ? fromItem<SentEmailRecord>(Item) : undefined;
+      const record = Item ? fromItem<StoredEmail>(Item) : undefined;
+      if (record?.state === 'refused') return record.refusal;
       if (record?.state === 'sent') {
         return { status: 'already-sent', sesMessageId: record.sesMessageId, messageIdHeader: record.messageIdHeader, sentAt: record.sentAt, to: record.to, subject: record.subject };
       }
@@ -138,6 +204,11 @@ export class SesOutbox implements Outbox {
     }
   }
 }
+
+type Refusal = Extract<SendOutcome, { status: 'suppressed' | 'capped' }>;
+
+/** An EMAIL# item: a claim, a sent email, or an email the guards refused (with why). */
+type StoredEmail = SentEmailRecord | { state: 'refused'; refusal: Refusal };
 
 export function emailItemKey(key: EmailKey): { pk: string; sk: string } {
   return { pk: `C#${key.reference}`, sk: `EMAIL#${key.kind}#${String(key.sequence).padStart(4, '0')}` };

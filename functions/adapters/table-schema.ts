@@ -5,12 +5,13 @@
  * Items (pk / sk):
  *   C#<ref> / COMPLAINT                      the complaint record (gsi1: status, gsi2: customer)
  *   C#<ref> / EVENT#<iso time>#<key>         one timeline event
- *   C#<ref> / EMAIL#<kind>#<sequence>        claim + log of one outbound email (exactly-once key)
+ *   C#<ref> / EMAIL#<kind>#<sequence>        claim + log of one outbound email (exactly-once key; or its refusal)
  *   INBOUND#<ses message id> / INBOUND       what became of one inbound message (gsi1: screened list)
  *   MSGID#<message-id> / MSGID               which complaint a Message-ID belongs to (threading)
  *   COUNT#<category> / <window start>        category counter (atomic ADD + set of counted references)
  *   PATTERN#<category> / <window start>      the one escalation of a category burst
  *   SUPPRESS#<address> / SUPPRESS            SES bounce or complaint: never send to this address again
+ *                                            (gsi1: SUPPRESSED while active; a lift keeps the item, who and why)
  *   AUTOREPLY#<address> / <window start>     automatic replies sent to one address in one window (the cap)
  *   ERASURE#<address hash> / <erased at>     audit of one erasure: when and how many items (never the address)
  *
@@ -42,4 +43,6 @@ export const RUNTIME_ENV = {
   signingSecret: 'SIGNING_SECRET',
   feedbackBaseUrl: 'FEEDBACK_BASE_URL',
   appConfig: 'COMPLAINTS_CONFIG',
+  /** The SES configuration set every send names, so its event destination reports bounces and complaints. */
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
 } as const;

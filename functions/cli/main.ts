@@ -5,6 +5,7 @@ import { CliError } from './connection.ts';
 import { lifecycleCommands } from './lifecycle-commands.ts';
 import { privacyCommands } from './privacy-commands.ts';
 import { reportCommand } from './report-command.ts';
+import { suppressionCommands } from './suppression-commands.ts';
 import { templatesCommand } from './templates-command.ts';
 
 const program = new Command()
@@ -13,7 +14,7 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-for (const command of [...complaintCommands(), ...lifecycleCommands(), templatesCommand(), reportCommand(), ...privacyCommands()]) program.addCommand(command);
+for (const command of [...complaintCommands(), ...lifecycleCommands(), ...suppressionCommands(), templatesCommand(), reportCommand(), ...privacyCommands()]) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);

@@ -96,6 +96,17 @@ export const appConfigSchema = z.object({
     }),
     { repeatWindow: 'P90D', window: 'P1D', baselineWindows: 14, minimum: 5, factor: 3 },
   ),
+  /** RFC 3834 §2: at most `autoReplyCap` automatic replies to one address per `autoReplyWindow` (fixed windows). */
+  loopSafety: z._default(
+    z.object({
+      autoReplyCap: z._default(z.int().check(z.minimum(1, 'at least 1 (a cap of 0 would never acknowledge anyone)'), z.maximum(100, 'at most 100 (RFC 3834 asks for a few)')), 3),
+      autoReplyWindow: z._default(
+        isoDuration.check(z.refine((value) => /[1-9]/.test(value), 'a duration longer than zero, such as PT24H')),
+        'PT24H',
+      ),
+    }),
+    { autoReplyCap: 3, autoReplyWindow: 'PT24H' },
+  ),
   retentionDays: z._default(positiveInt(), 1095),
 });
 

@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { complaintAdapters } from '#adapters/wiring';
 import { RUNTIME_ENV } from '#adapters/table-schema';
 import { appConfigFromEnv } from '#config/app-config';
-import { systemClock, type Clock } from '#workflows/ports';
+import { systemClock, type Clock, type SendOutcome } from '#workflows/ports';
 import { sendMonthlyReport, type SendReportDeps } from '#workflows/report';
 import { templateSettings } from '../../.build/templates/compiled.js';
 import { logger } from './runtime.ts';
@@ -33,7 +33,9 @@ export interface ReportResult {
   from: string;
   to: string;
   received: number;
-  status: 'sent' | 'already-sent';
+  status: SendOutcome['status'];
+  /** Why the report was not sent (the managers' address is suppressed). */
+  reason?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function handler(event: unknown, context?: Context): Promise<Report
   deps ??= wireReport();
   const { at, month } = reportRequest(event, deps.clock);
   const { period, figures, outcome } = await sendMonthlyReport(at, deps, month);
-  return { month: period.month, from: period.from, to: period.to, received: figures.totals.received, status: outcome.status };
+  return { month: period.month, from: period.from, to: period.to, received: figures.totals.received, status: outcome.status, ...(outcome.status === 'suppressed' || outcome.status === 'capped' ? { reason: outcome.reason } : {}) };
 }
 
 /** The fields the report uses, checked by hand (no schema library on this path). */

@@ -1,8 +1,9 @@
 import type { AppConfig } from '#config/app-config';
+import { isAutoReplyToInbound } from '#core/auto-reply-cap';
 import type { Complaint } from '#core/complaint';
 import { plusAddress, type OutboundEmail } from '#mail/compose';
 import type { BrandContext, RenderedEmail } from '#templates/render';
-import type { ComplaintStore, Outbox, SendOutcome } from './ports.ts';
+import type { ComplaintStore, Outbox, SendGuards, SendOutcome } from './ports.ts';
 
 export interface OutboundDeps {
   config: AppConfig;
@@ -31,6 +32,8 @@ export function threadOf(complaint: Complaint): { inReplyTo?: string; references
 /**
  * Sends a rendered customer email once per (complaint, kind, sequence), then records it on the
  * timeline and indexes the Message-ID SES gave it, so a reply to it threads onto the complaint.
+ * An automatic reply to the customer's mail (the acknowledgement) counts against the per-address
+ * cap; an email not sent (suppressed address, cap reached) is on the timeline with the reason.
  */
 export async function sendToCustomer(
   complaint: Complaint,
@@ -54,7 +57,11 @@ export async function sendToCustomer(
     automatic,
     ...extras,
   };
-  const outcome = await deps.outbox.sendOnce({ reference: complaint.reference, ...key, expiresAt }, email);
+  const guards: SendGuards =
+    automatic && isAutoReplyToInbound(key.kind)
+      ? { autoReply: { cap: config.loopSafety.autoReplyCap, window: config.loopSafety.autoReplyWindow, inResponseToAt: complaint.receivedAt } }
+      : {};
+  const outcome = await deps.outbox.sendOnce({ reference: complaint.reference, ...key, expiresAt }, email, guards);
   await recordSent(complaint.reference, key.kind, rendered.locale, outcome, deps, expiresAt, 'customer');
   return outcome;
 }
@@ -88,6 +95,20 @@ export async function sendInternal(
 }
 
 async function recordSent(reference: string, kind: string, locale: string, outcome: SendOutcome, deps: OutboundDeps, expiresAt: number, audience: string): Promise<void> {
+  if (outcome.status === 'suppressed' || outcome.status === 'capped') {
+    await deps.complaints.addEvent(
+      reference,
+      {
+        at: outcome.decidedAt,
+        type: 'email-not-sent',
+        actor: 'system',
+        summary: `${kind.split(':')[0]}${audience === 'customer' ? '' : ` to ${audience}`} not sent: ${outcome.reason}`,
+        details: { kind, status: outcome.status, address: outcome.address },
+      },
+      expiresAt,
+    );
+    return;
+  }
   if (!outcome.messageIdHeader || !outcome.sentAt) return;
   await deps.complaints.linkMessageId(outcome.messageIdHeader, reference, expiresAt, 'sent');
   await deps.complaints.addEvent(

@@ -118,7 +118,25 @@ export interface SentEmail {
   subject: string;
 }
 
-export type SendOutcome = ({ status: 'sent' } & SentEmail) | ({ status: 'already-sent' } & Partial<SentEmail>);
+/** The fields of a sent email, absent on an outcome where nothing was sent. */
+type NothingSent = { [field in keyof SentEmail]?: undefined };
+
+export type SendOutcome =
+  | ({ status: 'sent' } & SentEmail)
+  | ({ status: 'already-sent' } & Partial<SentEmail>)
+  /** A recipient is on the suppression list (an SES bounce or complaint): nothing was sent. */
+  | ({ status: 'suppressed'; address: string; reason: string; decidedAt: string } & NothingSent)
+  /** The per-address cap on automatic replies (RFC 3834 §2) was reached: nothing was sent. */
+  | ({ status: 'capped'; address: string; reason: string; decidedAt: string } & NothingSent);
+
+/** What an email is, besides its key, that decides whether it may go out at all. */
+export interface SendGuards {
+  /**
+   * An automatic response to inbound mail: it takes one slot of the recipient's cap in the window
+   * holding `inResponseToAt` (the time the mail it answers was received), once per email key.
+   */
+  autoReply?: { cap: number; window: string; inResponseToAt: string };
+}
 
 export interface SentEmailRecord extends Partial<SentEmail> {
   kind: string;
@@ -128,9 +146,57 @@ export interface SentEmailRecord extends Partial<SentEmail> {
 }
 
 export interface Outbox {
-  /** Sends at most once per key (see the duplicate window documented on the adapter). */
-  sendOnce(key: EmailKey, email: OutboundEmail): Promise<SendOutcome>;
+  /**
+   * Sends at most once per key (see the duplicate window documented on the adapter), never to an
+   * address on the suppression list, and an automatic reply only within the recipient's cap.
+   */
+  sendOnce(key: EmailKey, email: OutboundEmail, guards?: SendGuards): Promise<SendOutcome>;
   listSent(reference: string): Promise<SentEmailRecord[]>;
+}
+
+export type SuppressionKind = 'bounce' | 'complaint';
+
+/** One address SES told us not to mail again (table item SUPPRESS#<address> / SUPPRESS). */
+export interface Suppression {
+  /** Lower case. */
+  address: string;
+  kind: SuppressionKind;
+  /** Why, in words: shown on timelines and by `complaints suppressed`. */
+  reason: string;
+  /** When SES saw the bounce or complaint. */
+  at: string;
+  bounceType?: string;
+  bounceSubType?: string;
+  diagnosticCode?: string;
+  complaintFeedbackType?: string;
+  feedbackId?: string;
+  /** The SES message id of the email that bounced or was complained about. */
+  sourceMessageId: string;
+  /** Set when an administrator lifted it: the address may be mailed again. */
+  lifted?: { at: string; by: string; reason: string };
+}
+
+export interface SuppressionList {
+  /**
+   * Records (or renews) a suppression. A bounce or complaint newer than an administrator's lift
+   * suppresses again; an older one (a redelivered notification) does not: 'lifted-since'.
+   */
+  suppress(suppression: Omit<Suppression, 'lifted'>, expiresAt: number): Promise<'suppressed' | 'lifted-since'>;
+  /** The active (not lifted) suppressions among these addresses. */
+  activeAmong(addresses: readonly string[]): Promise<Suppression[]>;
+  get(address: string): Promise<Suppression | undefined>;
+  /** Active suppressions, newest first (one index query, no scan). */
+  listActive(limit?: number): Promise<Suppression[]>;
+  /** 'lifted', or 'not-suppressed' when there was no active suppression. */
+  lift(address: string, lift: { at: string; by: string; reason: string }): Promise<'lifted' | 'not-suppressed'>;
+}
+
+export interface AutoReplyLog {
+  /**
+   * Takes a slot of the address's cap for one email key in one window, atomically: 'counted' the
+   * first time, 'already-counted' for the same key again (a retry), 'over-cap' when the window is full.
+   */
+  take(input: { address: string; windowStart: string; emailKey: string; cap: number; expiresAt: number }): Promise<{ result: 'counted' | 'already-counted' | 'over-cap'; count: number }>;
 }
 
 export interface Clock {

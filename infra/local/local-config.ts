@@ -37,5 +37,9 @@ export const LOCAL_NAMES = {
   schedulerQueue: 'complaints-scheduler',
   schedulerDlq: 'complaints-scheduler-dlq',
   inboundFailures: 'complaints-inbound-failures',
+  /** The SES configuration set whose bounce/complaint events reach the ses-notifications handler. */
+  configurationSet: 'complaints',
+  sesNotificationsTopic: 'complaints-ses-notifications',
+  sesNotificationFailures: 'complaints-ses-notification-failures',
   region: 'eu-west-1',
 } as const;

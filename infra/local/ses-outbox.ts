@@ -12,6 +12,14 @@
  * `<id@REGION.amazonses.com>` (`<id@email.amazonses.com>` in us-east-1). Every other byte of the
  * raw message is kept as sent.
  *
+ * Configuration sets: `ConfigurationSetName` must name one of `configurationSets` (else SES's
+ * ConfigurationSetDoesNotExist). Like the SES mailbox simulator, mail sent with one to
+ * bounce@simulator.amazonses.com (or an address in `bounceAddresses`) produces a Permanent bounce
+ * event, and mail to complaint@simulator.amazonses.com (or `complaintAddresses`) a complaint event,
+ * published a second after the send (feedbackDelayMs) as the SES event-publishing JSON (eventType Bounce / Complaint)
+ * to the set's `publish` (the local stack delivers it to the Lambda as SNS would). The message is
+ * still stored: SES accepted it.
+ *
  * Messages are persisted in `dataDir` (`<time>-<id>.eml` + `<time>-<id>.json`) and reloaded on
  * start, and can be read back over HTTP on the same port:
  *   GET    /                  HTML outbox, newest first
@@ -103,7 +111,22 @@ export interface SesOutboxOptions {
   dataDir: string;
   /** The region the app's SES client uses; decides the Message-ID domain. */
   region: string;
+  /** Configuration sets SendRawEmail may name, each with its event destination for bounces and complaints. */
+  configurationSets?: Record<string, { publish: (sesEvent: SesFeedbackEvent) => void }>;
+  /** Addresses that bounce permanently, besides bounce@simulator.amazonses.com (tests use ordinary customer addresses). */
+  bounceAddresses?: readonly string[];
+  /** Addresses whose recipient reports the mail as spam, besides complaint@simulator.amazonses.com. */
+  complaintAddresses?: readonly string[];
+  /** How long after the send a bounce or complaint is published (default 1000 ms; SES takes seconds). */
+  feedbackDelayMs?: number;
 }
+
+/** The SES mailbox simulator's addresses (SES developer guide, "Using the mailbox simulator"). */
+export const SIMULATOR_BOUNCE = 'bounce@simulator.amazonses.com';
+export const SIMULATOR_COMPLAINT = 'complaint@simulator.amazonses.com';
+
+/** An SES event record as a configuration set's event destination publishes it (JSON). */
+export type SesFeedbackEvent = Record<string, unknown> & { eventType: 'Bounce' | 'Complaint' };
 
 export interface SesOutbox {
   /** Base URL for the SDK (`endpoint` option / AWS_ENDPOINT_URL_SES), e.g. http://127.0.0.1:4579 */
@@ -115,6 +138,8 @@ export interface SesOutbox {
   messages(): Promise<OutboxMessage[]>;
   /** Calls `listener` with each message as soon as it is stored (the load bench times acknowledgements with it); returns the unsubscribe. */
   onMessage(listener: (message: OutboxMessage) => void): () => void;
+  /** Makes these addresses bounce (permanently) or complain from now on. */
+  simulate(addresses: { bounce?: readonly string[]; complaint?: readonly string[] }): void;
 }
 
 /** A message id shaped like SES's: `0100` + 12 hex digits of epoch ms + `-<uuid>-000000`. */
@@ -132,6 +157,9 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
   let nextSeq = Math.max(0, ...[...store.values()].map((m) => m.seq + 1));
   let throttleNext = 0;
   const listeners = new Set<(message: OutboxMessage) => void>();
+  const configurationSets = options.configurationSets ?? {};
+  const bouncing = new Set([SIMULATOR_BOUNCE, ...(options.bounceAddresses ?? [])].map((address) => address.toLowerCase()));
+  const complaining = new Set([SIMULATOR_COMPLAINT, ...(options.complaintAddresses ?? [])].map((address) => address.toLowerCase()));
 
   const newestFirst = (): OutboxMessage[] => [...store.values()].sort((a, b) => b.seq - a.seq);
 
@@ -143,6 +171,11 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     const data = params.get('RawMessage.Data');
     if (data === null || data === '') {
       return apiError(requestId, 'ValidationError', "1 validation error detected: Value null at 'rawMessage.data' failed to satisfy constraint: Member must not be null");
+    }
+    const configurationSetName = params.get('ConfigurationSetName');
+    const configurationSet = configurationSetName ? configurationSets[configurationSetName] : undefined;
+    if (configurationSetName && !configurationSet) {
+      return apiError(requestId, 'ConfigurationSetDoesNotExist', `Configuration set <${configurationSetName}> does not exist.`);
     }
     const sent = Buffer.from(data, 'base64');
     if (sent.length > MAX_RAW_MESSAGE_BYTES) {
@@ -205,6 +238,13 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
     await writeAtomic(join(dataDir, `${base}.json`), `${JSON.stringify(message, null, 2)}\n`);
     store.set(id, message);
     for (const listener of listeners) listener(message);
+    if (configurationSet && configurationSetName && envelopeTo.some((address) => bouncing.has(address.toLowerCase()) || complaining.has(address.toLowerCase()))) {
+      // SES reports bounces and complaints some time after the send call has returned (by then the
+      // sender has recorded the message id it got back), timestamped when they happen.
+      setTimeout(() => {
+        for (const event of feedbackEvents(message, configurationSetName, { bouncing, complaining })) configurationSet.publish(event);
+      }, options.feedbackDelayMs ?? 1_000);
+    }
 
     return {
       status: 200,
@@ -321,11 +361,87 @@ export async function startSesOutbox(options: SesOutboxOptions): Promise<SesOutb
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    simulate(addresses) {
+      for (const address of addresses.bounce ?? []) bouncing.add(address.toLowerCase());
+      for (const address of addresses.complaint ?? []) complaining.add(address.toLowerCase());
+    },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mailbox simulator: the event records SES publishes for a bounce and a complaint.
+
+const SIMULATOR_ACCOUNT = '000000000000';
+
+function feedbackEvents(message: OutboxMessage, configurationSetName: string, simulated: { bouncing: Set<string>; complaining: Set<string> }): SesFeedbackEvent[] {
+  const destinations = message.envelope.destinations;
+  const bounced = destinations.filter((address) => simulated.bouncing.has(address.toLowerCase()));
+  const complained = destinations.filter((address) => simulated.complaining.has(address.toLowerCase()) && !simulated.bouncing.has(address.toLowerCase()));
+  const now = new Date().toISOString();
+  const mail = mailObject(message, configurationSetName);
+  const events: SesFeedbackEvent[] = [];
+  if (bounced.length > 0) {
+    events.push({
+      eventType: 'Bounce',
+      bounce: {
+        feedbackId: newSesMessageId(),
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        bouncedRecipients: bounced.map((emailAddress) => ({ emailAddress, action: 'failed', status: '5.1.1', diagnosticCode: 'smtp; 550 5.1.1 user unknown' })),
+        timestamp: now,
+        reportingMTA: `dns; b224-13.smtp-out.${message.region}.amazonses.com`,
+        remoteMtaIp: '127.0.2.0',
+      },
+      mail,
+    });
+  }
+  if (complained.length > 0) {
+    events.push({
+      eventType: 'Complaint',
+      complaint: {
+        feedbackId: newSesMessageId(),
+        complaintSubType: null,
+        complainedRecipients: complained.map((emailAddress) => ({ emailAddress })),
+        timestamp: now,
+        userAgent: 'Amazon SES Mailbox Simulator',
+        complaintFeedbackType: 'abuse',
+        arrivalDate: now,
+      },
+      mail,
+    });
+  }
+  return events;
+}
+
+function mailObject(message: OutboxMessage, configurationSetName: string): Record<string, unknown> {
+  const header = (name: string): string | undefined => message.headers.find(([field]) => field.toLowerCase() === name)?.[1];
+  const fromDomain = message.envelope.source.split('@')[1] ?? '';
+  return {
+    timestamp: message.receivedAt,
+    source: message.envelope.source,
+    sourceArn: `arn:aws:ses:${message.region}:${SIMULATOR_ACCOUNT}:identity/${fromDomain}`,
+    sendingAccountId: SIMULATOR_ACCOUNT,
+    messageId: message.id,
+    destination: message.envelope.destinations,
+    headersTruncated: false,
+    headers: message.headers.map(([name, value]) => ({ name, value })),
+    commonHeaders: {
+      from: [header('from') ?? message.envelope.source],
+      to: (header('to') ?? '').split(',').map((value) => value.trim()).filter(Boolean),
+      messageId: message.messageId,
+      subject: message.subject ?? '',
+    },
+    tags: {
+      'ses:configuration-set': [configurationSetName],
+      'ses:source-ip': ['127.0.0.1'],
+      'ses:from-domain': [fromDomain],
+      'ses:caller-identity': ['local'],
+    },
   };
 }
 

@@ -1,16 +1,17 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { parseAppConfig, type AppConfig, type AppConfigInput } from '#config/app-config';
 import { RUNTIME_ENV } from '#adapters/table-schema';
+import type { SnsEvent } from '#events/ses-notification';
 import type { SesReceiptEvent } from '#events/ses-receipt';
 import { ensureTable, startDynamo } from './dynamodb.ts';
 import { AsyncInvoker } from './lambda-invoker.ts';
 import { LOCAL_APP_CONFIG, LOCAL_NAMES } from './local-config.ts';
 import { startS3 } from './s3.ts';
-import { startSesOutbox, type SesOutbox } from './ses-outbox.ts';
+import { startSesOutbox, type SesFeedbackEvent, type SesOutbox } from './ses-outbox.ts';
 import { startFunctionUrl } from './function-url.ts';
 import { startSmtpIngress } from './smtp-ingress.ts';
 import { startSqsPoller } from './sqs-poller.ts';
@@ -31,6 +32,8 @@ export interface LocalStackOptions {
   config?: AppConfigInput;
   /** Lambda's async retry delays, shrunk for local use. */
   retryDelaysMs?: number[];
+  /** Customer addresses the SES stand-in bounces (Permanent) or complains about, like its mailbox simulator addresses. */
+  simulate?: { bounce?: string[]; complaint?: string[] };
 }
 
 export interface LocalStack {
@@ -38,10 +41,10 @@ export interface LocalStack {
   smtpPort: number;
   endpoints: Record<'dynamodb' | 's3' | 'sqs' | 'ses' | 'feedback', string>;
   outbox: SesOutbox;
-  queues: { schedulerUrl: string; schedulerDlqUrl: string; inboundFailuresUrl: string };
+  queues: { schedulerUrl: string; schedulerDlqUrl: string; inboundFailuresUrl: string; sesNotificationFailuresUrl: string };
   /** The environment a Lambda gets on AWS, pointed at the stand-ins. */
   env: Record<string, string>;
-  /** Waits until every inbound invocation has finished (succeeded or dead-lettered). */
+  /** Waits until every inbound and SES-notification invocation has finished (succeeded or dead-lettered). */
   drain(): Promise<void>;
   invocations: { succeeded: number; failed: number };
   stop(): Promise<void>;
@@ -63,7 +66,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dynamo = await startDynamo({ port: ports.dynamodb, host, path: join(options.dataDir, 'dynamodb') });
   const s3 = await startS3({ port: ports.s3, host, directory: join(options.dataDir, 's3'), buckets: [LOCAL_NAMES.mailBucket] });
   const sqs = await startSqsServer({ port: ports.sqs, host, region });
-  const outbox = await startSesOutbox({ port: ports.ses, host, dataDir: join(options.dataDir, 'outbox'), region });
+  // SES → SNS topic → Lambda: the stand-in's event destination hands each event to `publishSesEvent`,
+  // which is wired to the ses-notifications handler once the environment is in place.
+  let publishSesEvent: (sesEvent: SesFeedbackEvent) => void = () => undefined;
+  const outbox = await startSesOutbox({
+    port: ports.ses,
+    host,
+    dataDir: join(options.dataDir, 'outbox'),
+    region,
+    configurationSets: { [LOCAL_NAMES.configurationSet]: { publish: (sesEvent) => publishSesEvent(sesEvent) } },
+    bounceAddresses: options.simulate?.bounce ?? [],
+    complaintAddresses: options.simulate?.complaint ?? [],
+  });
 
   const env: Record<string, string> = {
     ...DUMMY_CREDENTIALS,
@@ -77,6 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     [RUNTIME_ENV.inboundPrefix]: LOCAL_NAMES.inboundPrefix,
     [RUNTIME_ENV.attachmentsPrefix]: LOCAL_NAMES.attachmentsPrefix,
     [RUNTIME_ENV.appConfig]: JSON.stringify(config),
+    [RUNTIME_ENV.sesConfigurationSet]: LOCAL_NAMES.configurationSet,
     POWERTOOLS_SERVICE_NAME: 'complaints-local',
     // Local Node may be 20; Lambda runs 22. The SDK's reminder would drown the stack's own output.
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -96,6 +111,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const failures = await ensureQueues(sqsClient, {
     name: LOCAL_NAMES.inboundFailures,
     dlqName: `${LOCAL_NAMES.inboundFailures}-unused`,
+    maxReceiveCount: 1000,
+    visibilityTimeoutSeconds: 30,
+  });
+  const notificationFailures = await ensureQueues(sqsClient, {
+    name: LOCAL_NAMES.sesNotificationFailures,
+    dlqName: `${LOCAL_NAMES.sesNotificationFailures}-unused`,
     maxReceiveCount: 1000,
     visibilityTimeoutSeconds: 30,
   });
@@ -155,6 +176,23 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     },
   });
 
+  const { handler: sesNotificationsHandler } = await import('../../functions/handlers/ses-notifications.ts');
+  const notificationInvoker = new AsyncInvoker({
+    retryAttempts: 2,
+    retryDelaysMs: options.retryDelaysMs ?? [1_000, 2_000],
+    onFailure: async (event, error, attempts) => {
+      await sqsClient.send(
+        new SendMessageCommand({
+          QueueUrl: notificationFailures.queueUrl,
+          MessageBody: JSON.stringify({ requestPayload: event, requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: attempts }, responsePayload: { errorType: error.name, errorMessage: error.message } }),
+        }),
+      );
+      console.error(`ses-notifications handler failed after ${attempts} attempts, sent to ${LOCAL_NAMES.sesNotificationFailures}: ${error.message}`);
+    },
+  });
+  const topicArn = `arn:aws:sns:${region}:000000000000:${LOCAL_NAMES.sesNotificationsTopic}`;
+  publishSesEvent = (sesEvent) => notificationInvoker.invoke((event: SnsEvent) => sesNotificationsHandler(event), snsLambdaEvent(topicArn, sesEvent));
+
   const s3Client = new S3Client({ region, endpoint: s3.endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
   const smtp = await startSmtpIngress({
     port: ports.smtp,
@@ -172,13 +210,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     smtpPort: smtp.port,
     endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint, sqs: sqs.endpoint, ses: outbox.endpoint, feedback: feedback.url },
     outbox,
-    queues: { schedulerUrl: scheduler.queueUrl, schedulerDlqUrl: scheduler.dlqUrl, inboundFailuresUrl: failures.queueUrl },
+    queues: { schedulerUrl: scheduler.queueUrl, schedulerDlqUrl: scheduler.dlqUrl, inboundFailuresUrl: failures.queueUrl, sesNotificationFailuresUrl: notificationFailures.queueUrl },
     env,
     invocations,
-    drain: () => invoker.drain(),
+    async drain() {
+      await invoker.drain();
+      await notificationInvoker.drain();
+    },
     async stop() {
       await smtp.stop();
       await invoker.drain();
+      await notificationInvoker.drain();
       await poller?.stop();
       await feedback.stop();
       await Promise.allSettled([outbox.stop(), sqs.stop(), s3.stop(), dynamo.stop()]);
@@ -186,5 +228,31 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       sqsClient.destroy();
       s3Client.destroy();
     },
+  };
+}
+
+/** What SNS hands a subscribed Lambda for one published message (the SES event is the JSON Message). */
+function snsLambdaEvent(topicArn: string, sesEvent: SesFeedbackEvent): SnsEvent & { Records: Array<Record<string, unknown>> } {
+  return {
+    Records: [
+      {
+        EventSource: 'aws:sns',
+        EventVersion: '1.0',
+        EventSubscriptionArn: `${topicArn}:${randomUUID()}`,
+        Sns: {
+          Type: 'Notification',
+          MessageId: randomUUID(),
+          TopicArn: topicArn,
+          Subject: null,
+          Message: JSON.stringify(sesEvent),
+          Timestamp: new Date().toISOString(),
+          SignatureVersion: '1',
+          Signature: 'LOCAL',
+          SigningCertUrl: 'https://sns.local/cert.pem',
+          UnsubscribeUrl: 'https://sns.local/unsubscribe',
+          MessageAttributes: {},
+        },
+      },
+    ],
   };
 }

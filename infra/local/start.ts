@@ -5,6 +5,7 @@ import { startLocalStack } from './stack.ts';
 
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const port = (name: string, fallback: number) => Number.parseInt(process.env[name] ?? String(fallback), 10);
+const addresses = (name: string) => (process.env[name] ?? '').split(',').map((address) => address.trim()).filter(Boolean);
 
 mkdirSync(dataDir, { recursive: true });
 const stack = await startLocalStack({
@@ -18,6 +19,7 @@ const stack = await startLocalStack({
     ses: port('SES_PORT', 8005),
     feedback: port('FEEDBACK_PORT', 8006),
   },
+  simulate: { bounce: addresses('SIMULATE_BOUNCE'), complaint: addresses('SIMULATE_COMPLAINT') },
 });
 
 const envFile = resolve(dataDir, 'local-stack.env.json');
@@ -39,6 +41,8 @@ Send a first complaint:   npm run send-sample
 Then:                     npx complaints list    /    npx complaints show <reference>
 Resolve one:              npx complaints resolve <reference> --summary "Replacement sent" --prevention "Packing check added"
 Lifecycle (local timing): follow-ups every 3 min (2 at most), SLA 10 min / 30 min, feedback request 1 min after resolving.
+Bounces and complaints:   SIMULATE_BOUNCE=a@x.test SIMULATE_COMPLAINT=b@x.test npm start makes mail to them bounce or
+                          be reported as spam (like SES's mailbox simulator); see npx complaints suppressed.
 Stop with Ctrl-C; data survives a restart (delete ${dataDir} to start afresh).
 `);
 

@@ -112,6 +112,10 @@ export class ComplaintStack extends Stack {
   readonly feedbackFunction: NodejsFunction;
   readonly reportFunction: NodejsFunction;
   readonly reportRule: events.Rule;
+  /** SES bounces and complaints (configuration set event destination) → the ses-notifications function. */
+  readonly sesNotificationsTopic: sns.Topic;
+  readonly sesNotificationsFunction: NodejsFunction;
+  readonly sesNotificationFailures: sqs.Queue;
   readonly feedbackUrl: lambda.FunctionUrl;
   /** The feedback page as it appears in e-mailed links: the Function URL plus "feedback". */
   readonly feedbackPageUrl: string;
@@ -191,6 +195,15 @@ export class ComplaintStack extends Stack {
       reason:
         'This queue is itself a dead-letter queue: the async on-failure destination of the inbound function. Nothing consumes it automatically; an alarm watches its depth.',
     });
+    this.sesNotificationFailures = new sqs.Queue(this, 'SesNotificationFailures', {
+      ...queueDefaults,
+      retentionPeriod: Duration.days(14),
+    });
+    this.acknowledge(this.sesNotificationFailures, {
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself a dead-letter queue: the async on-failure destination of the ses-notifications function (with the reason). Nothing consumes it automatically; an alarm watches its depth.',
+    });
 
     // ---- SES sending identity and configuration set ----------------------------------------------------
     const configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
@@ -262,6 +275,7 @@ export class ComplaintStack extends Stack {
       [RUNTIME_ENV.schedulerMaxDelaySeconds]: String(SQS_MAX_DELAY_SECONDS),
       [RUNTIME_ENV.appConfig]: runtimeConfig,
       [RUNTIME_ENV.signingSecret]: signingKey,
+      [RUNTIME_ENV.sesConfigurationSet]: configurationSet.configurationSetName,
       POWERTOOLS_SERVICE_NAME,
       NODE_OPTIONS: '--enable-source-maps',
     };
@@ -277,6 +291,7 @@ export class ComplaintStack extends Stack {
       scheduler: join(props.handlersDir, 'scheduler.ts'),
       feedback: join(props.handlersDir, 'feedback.ts'),
       report: join(props.handlersDir, 'report.ts'),
+      sesNotifications: join(props.handlersDir, 'ses-notifications.ts'),
     };
     const missing = Object.entries(entries).filter(([, entry]) => !existsSync(entry));
     if (missing.length > 0) {
@@ -397,6 +412,7 @@ export class ComplaintStack extends Stack {
       environment: {
         [RUNTIME_ENV.tableName]: this.table.tableName,
         [RUNTIME_ENV.appConfig]: runtimeConfig,
+        [RUNTIME_ENV.sesConfigurationSet]: configurationSet.configurationSetName,
         POWERTOOLS_SERVICE_NAME,
         NODE_OPTIONS: '--enable-source-maps',
       },
@@ -411,6 +427,45 @@ export class ComplaintStack extends Stack {
       schedule: events.Schedule.cron(REPORT_SCHEDULE),
       targets: [new eventsTargets.LambdaFunction(report, { retryAttempts: 2, maxEventAge: Duration.hours(6) })],
     });
+
+    // ---- SES sending feedback: bounces and complaints -----------------------------------------------
+    // Every send names the configuration set (SES_CONFIGURATION_SET); its event destination publishes
+    // bounces and complaints to this topic, and the function keeps the suppression list (SUPPRESS#
+    // items) the outbox checks before every send. SNS is the destination SES v1 SendRawEmail has always
+    // supported for configuration sets; CDK adds the topic policy letting only this configuration set
+    // (aws:SourceArn, aws:SourceAccount) publish.
+    this.sesNotificationsTopic = new sns.Topic(this, 'SesNotificationsTopic', {
+      displayName: 'SES bounces and complaints of the complaint responder',
+      enforceSSL: true,
+    });
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: ses.EventDestination.snsTopic(this.sesNotificationsTopic),
+      events: [ses.EmailSendingEvent.BOUNCE, ses.EmailSendingEvent.COMPLAINT],
+    });
+    // Only the table (GetItem: Message-ID index, complaint; PutItem: suppression, timeline event) and the
+    // configuration: no bucket, no queue, no SES, no signing key.
+    this.sesNotificationsFunction = this.handlerFunction('SesNotifications', {
+      entry: entries.sesNotifications,
+      description: 'SES bounces and complaints (via SNS): keeps the suppression list, notes them on the complaint timeline.',
+      timeout: Duration.seconds(30),
+      memorySize: 256,
+      environment: {
+        [RUNTIME_ENV.tableName]: this.table.tableName,
+        [RUNTIME_ENV.appConfig]: runtimeConfig,
+        POWERTOOLS_SERVICE_NAME,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      objectPrefixes: [],
+      props,
+    });
+    const sesNotifications = this.sesNotificationsFunction;
+    this.table.grant(sesNotifications, 'dynamodb:GetItem', 'dynamodb:PutItem');
+    sesNotifications.configureAsyncInvoke({
+      onFailure: new SqsDestination(this.sesNotificationFailures),
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+    });
+    this.sesNotificationsTopic.addSubscription(new snsSubscriptions.LambdaSubscription(sesNotifications));
 
     // ---- SES receiving -------------------------------------------------------------------------------
     this.ruleSet = new ses.ReceiptRuleSet(this, 'ReceiptRuleSet', {
@@ -501,6 +556,15 @@ export class ComplaintStack extends Stack {
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         }),
+      this.sesNotificationFailures
+        .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
+        .createAlarm(this, 'SesNotificationFailuresAlarm', {
+          alarmDescription: 'An SES bounce or complaint notification failed three times: the address may not be suppressed.',
+          threshold: 1,
+          evaluationPeriods: 1,
+          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        }),
       this.schedulerDlq
         .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) })
         .createAlarm(this, 'SchedulerDlqAlarm', {
@@ -519,6 +583,7 @@ export class ComplaintStack extends Stack {
     new CfnOutput(this, 'SchedulerQueueUrl', { description: RUNTIME_ENV.schedulerQueueUrl, value: this.schedulerQueue.queueUrl });
     new CfnOutput(this, 'SchedulerDlqUrl', { description: RUNTIME_ENV.schedulerDlqUrl, value: this.schedulerDlq.queueUrl });
     new CfnOutput(this, 'InboundFailuresQueueUrl', { description: RUNTIME_ENV.inboundFailuresUrl, value: this.inboundFailures.queueUrl });
+    new CfnOutput(this, 'SesNotificationFailuresQueueUrl', { description: 'The ses-notifications function\'s on-failure queue', value: this.sesNotificationFailures.queueUrl });
     new CfnOutput(this, 'Region', { description: 'AWS_REGION', value: Aws.REGION });
     new CfnOutput(this, 'MailBucketName', { description: RUNTIME_ENV.mailBucket, value: this.mailBucket.bucketName });
     new CfnOutput(this, 'FeedbackUrl', {

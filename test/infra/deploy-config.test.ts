@@ -176,11 +176,11 @@ describe('configuration variants', () => {
     expect(policies).toContain(':identity/example.com');
   });
 
-  it('e-mails both DLQ alarms to alarmEmail when set', () => {
+  it('e-mails all three DLQ alarms (inbound, ses-notifications, scheduler) to alarmEmail when set', () => {
     const { stack } = buildTestApp({ ...exampleConfig(), alarmEmail: 'ops@corp.example.com' }, { skipBundling: true });
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@corp.example.com' });
-    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }] }, 2);
+    template.resourcePropertiesCountIs('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.stringLikeRegexp('^AlarmTopic') }] }, 3);
   });
 
   it('honours explicit recipients and an explicit environment', () => {

@@ -38,7 +38,7 @@ const handlerFunction = (prefix: string): { id: string; props: Record<string, un
 describe('SES receiving', () => {
   it('stores the mail in S3 under inbound/ and then invokes the inbound function asynchronously', () => {
     const bucketId = logicalIdOf('AWS::S3::Bucket', { LoggingConfiguration: Match.anyValue() });
-    const inboundId = logicalIdOf('AWS::Lambda::Function', { Timeout: 30, Runtime: 'nodejs22.x' });
+    const inboundId = handlerFunction('Inbound').id;
     template.hasResourceProperties('AWS::SES::ReceiptRule', {
       Rule: {
         Name: 'complaints-inbound',
@@ -223,7 +223,7 @@ describe('queues', () => {
   });
 
   it('encrypts every queue and refuses plain HTTP on each', () => {
-    template.resourceCountIs('AWS::SQS::Queue', 3);
+    template.resourceCountIs('AWS::SQS::Queue', 4);
     template.allResourcesProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
     template.resourcePropertiesCountIs(
       'AWS::SQS::QueuePolicy',
@@ -234,13 +234,13 @@ describe('queues', () => {
           ]),
         },
       },
-      3,
+      4,
     );
   });
 
   it('sends failed async invocations of the inbound function to the inbound-failures queue', () => {
     template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: { Ref: logicalIdOf('AWS::Lambda::Function', { Timeout: 30, Runtime: 'nodejs22.x' }) },
+      FunctionName: { Ref: handlerFunction('Inbound').id },
       MaximumRetryAttempts: 2,
       MaximumEventAgeInSeconds: 6 * 3600,
       DestinationConfig: {
@@ -263,16 +263,18 @@ describe('functions', () => {
     RUNTIME_ENV.schedulerMaxDelaySeconds,
     RUNTIME_ENV.appConfig,
     RUNTIME_ENV.signingSecret,
+    RUNTIME_ENV.sesConfigurationSet,
     'POWERTOOLS_SERVICE_NAME',
     'NODE_OPTIONS',
   ];
 
-  it('runs the inbound, scheduler, feedback and report handlers on nodejs22.x, arm64, traced, with their own log groups', () => {
+  it('runs the inbound, scheduler, feedback, report and ses-notifications handlers on nodejs22.x, arm64, traced, with their own log groups', () => {
     expect(Object.keys(handlerFunctions()).sort()).toEqual([
       handlerFunction('Feedback').id,
       handlerFunction('Inbound').id,
       handlerFunction('Report').id,
       handlerFunction('Scheduler').id,
+      handlerFunction('SesNotifications').id,
     ].sort());
     template.resourcePropertiesCountIs(
       'AWS::Lambda::Function',
@@ -283,12 +285,13 @@ describe('functions', () => {
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
       },
-      4,
+      5,
     );
     expect(handlerFunction('Inbound').props).toMatchObject({ Timeout: 30, MemorySize: 512 });
     expect(handlerFunction('Scheduler').props).toMatchObject({ Timeout: 60, MemorySize: 512 });
     expect(handlerFunction('Feedback').props).toMatchObject({ Timeout: 10, MemorySize: 256, ReservedConcurrentExecutions: 10 });
     expect(handlerFunction('Report').props).toMatchObject({ Timeout: 300, MemorySize: 512 });
+    expect(handlerFunction('SesNotifications').props).toMatchObject({ Timeout: 30, MemorySize: 256 });
     expect(handlerFunction('Inbound').props).not.toHaveProperty('ReservedConcurrentExecutions');
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
@@ -298,7 +301,12 @@ describe('functions', () => {
     expect(Object.keys(handlerFunction('Scheduler').env).sort()).toEqual([...common, RUNTIME_ENV.feedbackBaseUrl].sort());
     expect(Object.keys(handlerFunction('Feedback').env).sort()).toEqual([...common].sort());
     // The report reads the table and the app config only: no queue, no bucket, no signing key.
-    expect(Object.keys(handlerFunction('Report').env).sort()).toEqual([RUNTIME_ENV.tableName, RUNTIME_ENV.appConfig, 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS'].sort());
+    expect(Object.keys(handlerFunction('Report').env).sort()).toEqual([RUNTIME_ENV.tableName, RUNTIME_ENV.appConfig, RUNTIME_ENV.sesConfigurationSet, 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS'].sort());
+    // Bounces and complaints: the table and the app config (retention) only.
+    expect(Object.keys(handlerFunction('SesNotifications').env).sort()).toEqual([RUNTIME_ENV.tableName, RUNTIME_ENV.appConfig, 'POWERTOOLS_SERVICE_NAME', 'NODE_OPTIONS'].sort());
+    // Every sending function names the stack's configuration set, so SES reports its bounces and complaints.
+    const configurationSet = { Ref: logicalIdOf('AWS::SES::ConfigurationSet') };
+    for (const name of ['Inbound', 'Scheduler', 'Feedback', 'Report']) expect(handlerFunction(name).env[RUNTIME_ENV.sesConfigurationSet]).toEqual(configurationSet);
     expect(parseAppConfig(JSON.parse(handlerFunction('Report').env[RUNTIME_ENV.appConfig] as string), 'COMPLAINTS_CONFIG').patterns).toMatchObject({ repeatWindow: 'P90D', window: 'P1D' });
     for (const name of ['Inbound', 'Scheduler', 'Feedback']) {
       const variables = handlerFunction(name).env;
@@ -529,5 +537,65 @@ describe('least-privilege IAM', () => {
 
   it('uses no AWS managed policies (own log groups instead of AWSLambdaBasicExecutionRole)', () => {
     template.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+  });
+});
+
+describe('SES bounces and complaints', () => {
+  it('publishes bounces and complaints of the configuration set to an HTTPS-only topic that only that set may publish to', () => {
+    const topicId = logicalIdOf('AWS::SNS::Topic', { DisplayName: Match.stringLikeRegexp('bounces and complaints') });
+    const configurationSetId = logicalIdOf('AWS::SES::ConfigurationSet');
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: configurationSetId },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: Match.arrayEquals(['bounce', 'complaint']),
+        SnsDestination: { TopicARN: { Ref: topicId } },
+      },
+    });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sns:Publish',
+            Principal: { Service: 'ses.amazonaws.com' },
+            Condition: { StringEquals: { 'AWS:SourceAccount': Match.anyValue(), 'AWS:SourceArn': Match.anyValue() } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('subscribes the ses-notifications function, which only this topic may invoke', () => {
+    const topicId = logicalIdOf('AWS::SNS::Topic', { DisplayName: Match.stringLikeRegexp('bounces and complaints') });
+    const fn = handlerFunction('SesNotifications');
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda', TopicArn: { Ref: topicId }, Endpoint: { 'Fn::GetAtt': [fn.id, 'Arn'] } });
+    template.hasResourceProperties('AWS::Lambda::Permission', { Action: 'lambda:InvokeFunction', Principal: 'sns.amazonaws.com', SourceArn: { Ref: topicId }, FunctionName: { 'Fn::GetAtt': [fn.id, 'Arn'] } });
+  });
+
+  it('sends failed notifications to their own queue with the reason, and raises an alarm', () => {
+    const fn = handlerFunction('SesNotifications');
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fn.id },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SesNotificationFailures'), 'Arn'] } } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SesNotificationFailures'), 'QueueName'] } }],
+      Threshold: 1,
+    });
+  });
+
+  it('lets the function get and put table items and send to its failure queue, nothing else (no SES, S3, deletes)', () => {
+    const fn = handlerFunction('SesNotifications');
+    const roleId = (fn.props['Role'] as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const policies = Object.values(resources('AWS::IAM::Policy')).filter((policy) => (policy.Properties['Roles'] as Array<{ Ref: string }>).some((role) => role.Ref === roleId));
+    const actions = policies.flatMap((policy) => (policy.Properties['PolicyDocument'] as { Statement: Array<{ Action: string | string[] }> }).Statement.flatMap((statement) => [statement.Action].flat()));
+    const tableActions = actions.filter((action) => action.startsWith('dynamodb:')).sort();
+    expect(tableActions).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    // What remains: writing its logs, tracing, and the on-failure destination (CDK's grantSendMessages).
+    expect(actions.filter((action) => !action.startsWith('dynamodb:') && !action.startsWith('logs:') && !action.startsWith('xray:')).sort()).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
   });
 });
