@@ -112,10 +112,10 @@ export async function seedPeople(stack: TestStack): Promise<SeededPeople> {
   const db = dynamoDocumentClient();
   const put = (item: Record<string, unknown>) => db.send(new PutCommand({ TableName: TABLE, Item: { ...item, expiresAt } }));
   await put({ pk: `SUPPRESS#${ann.address}`, sk: 'SUPPRESS', itemType: 'suppression', reason: 'bounce' });
-  await put({ pk: `AUTOREPLY#${ann.address}`, sk: windowStart, itemType: 'auto-reply-cap', count: 2 });
-  await put({ pk: `AUTOREPLY#${ann.address}`, sk: '2026-01-01T00:00:00.000Z', itemType: 'auto-reply-cap', count: 1 });
+  await put({ pk: `AUTOREPLY#${ann.address}`, sk: windowStart, itemType: 'auto-reply-count', count: 2 });
+  await put({ pk: `AUTOREPLY#${ann.address}`, sk: '2026-01-01T00:00:00.000Z', itemType: 'auto-reply-count', count: 1 });
   await put({ pk: `SUPPRESS#${bo.address}`, sk: 'SUPPRESS', itemType: 'suppression', reason: 'complaint' });
-  await put({ pk: `AUTOREPLY#${bo.address}`, sk: windowStart, itemType: 'auto-reply-cap', count: 1 });
+  await put({ pk: `AUTOREPLY#${bo.address}`, sk: windowStart, itemType: 'auto-reply-count', count: 1 });
   const screened = (await store.listScreened({ limit: 50 })).find((record) => record.from === ann.address)!;
   await s3Client().send(new PutObjectCommand({ Bucket: BUCKET, Key: `quarantine/inbound/${screened.sesMessageId}`, Body: 'quarantined copy' }));
   const claim = await store.claimPattern(

@@ -24,7 +24,7 @@ const typeOf = (item: Item) => String(item.itemType ?? `(no itemType) ${String(i
 describe('every item the stores write expires (DynamoDB TTL on expiresAt)', () => {
   it('covers every item type a complaint’s life writes', () => {
     expect(new Set(items.map(typeOf))).toEqual(
-      new Set(['complaint', 'event', 'email', 'inbound', 'message-id', 'category-count', 'pattern', 'suppression', 'auto-reply-cap']),
+      new Set(['complaint', 'event', 'email', 'inbound', 'message-id', 'category-count', 'pattern', 'suppression', 'auto-reply-count']),
     );
   });
 

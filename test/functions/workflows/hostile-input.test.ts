@@ -28,8 +28,9 @@ const stats = { runs: 0, complaints: 0, screened: 0, emailsChecked: 0, slowestMs
 
 beforeAll(async () => {
   const { LOCAL_APP_CONFIG } = await import('#local/local-config');
-  // Hundreds of complaints in one day are a category burst; the escalation it sends is not what this test is about.
-  stack = await startTestStack({ config: { ...LOCAL_APP_CONFIG, patterns: { minimum: 1_000_000 } } });
+  // Hundreds of complaints in one day are a category burst, and the corpus files repeat their senders
+  // past the auto-reply cap; the escalation and the cap have their own tests, this one is about content.
+  stack = await startTestStack({ config: { ...LOCAL_APP_CONFIG, patterns: { minimum: 1_000_000 }, loopSafety: { autoReplyCap: 100 } } });
   ({ handler } = await import('../../../functions/handlers/inbound.ts'));
   store = new DynamoComplaintStore(dynamoDocumentClient(), 'complaints');
 });
