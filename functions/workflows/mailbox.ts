@@ -129,7 +129,10 @@ export async function receiveAgentReply(complaint: Complaint, agent: AppConfig['
       { locale: complaint.classification.language, fallbackLocale: deps.config.defaultLocale },
     );
     const latest = (await deps.complaints.getComplaint(complaint.reference)) ?? complaint;
-    await sendToCustomer(latest, { kind: `agent-reply:${sesMessageId}`, sequence: 0 }, rendered, deps, expiresAt, {}, false);
+    const delivery = await sendToCustomer(latest, { kind: `agent-reply:${sesMessageId}`, sequence: 0 }, rendered, deps, expiresAt, {}, false);
+    if (delivery.status === 'suppressed') {
+      await tellAgent(complaint, agent, sesMessageId, `Your reply was recorded but not sent to the customer: ${delivery.reason}. Reach them another way, or lift the suppression with "complaints unsuppress" if the address works again.`, deps);
+    }
     await deps.complaints.recordAgentReply(complaint.reference, receivedAt);
     await deps.complaints.addEvent(
       complaint.reference,

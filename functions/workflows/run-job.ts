@@ -74,7 +74,9 @@ export async function runJob(job: ScheduledJob, deps: RunJobDeps): Promise<JobOu
         },
         locale,
       );
-      await sendToCustomer(complaint, { kind: 'follow-up', sequence: job.sequence }, rendered, deps, expiresAt);
+      const outcome = await sendToCustomer(complaint, { kind: 'follow-up', sequence: job.sequence }, rendered, deps, expiresAt);
+      // The address bounced or complained: the timeline says so, and further follow-ups would only be refused too.
+      if (outcome.status === 'suppressed') return 'dropped';
       const next = nextFollowUp(job, now, deps.config.lifecycle, addDuration);
       if (next) await deps.scheduler.schedule(next);
       return 'sent';

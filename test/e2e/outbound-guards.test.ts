@@ -99,6 +99,9 @@ describe('SES bounces and complaints', () => {
     const notSent = (await store.getTimeline(reference)).filter((event) => event.type === 'email-not-sent');
     expect(notSent.map((event) => event.summary)).toEqual([`agent-reply not sent: ${suppression.reason}`]);
     expect(notSent[0]?.details).toMatchObject({ status: 'suppressed', address: BOUNCING });
+    // …and the agent learns their words did not reach the customer.
+    const toldAgent = await waitFor(async () => (await mailTo(AGENT)).find((message) => message.text?.includes('not sent to the customer')), 8_000, 50);
+    expect(toldAgent.text).toContain(suppression.reason);
   });
 
   it('a customer who reports our mail as spam is suppressed too', async () => {

@@ -2,6 +2,7 @@ import { SendMessageCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sqsClient } from '#adapters/aws-clients';
 import { DynamoComplaintStore } from '#adapters/dynamo-complaint-store';
+import { DynamoSuppressionList } from '#adapters/dynamo-suppression-list';
 import { dynamoDocumentClient } from '#adapters/aws-clients';
 import type { ScheduledJob } from '#core/lifecycle';
 import type { OutboxMessage } from '#local/ses-outbox';
@@ -17,6 +18,7 @@ let clock: AdjustableClock;
 let deps: RunJobDeps;
 let store: DynamoComplaintStore;
 const hops: ScheduledJob[] = [];
+const scheduled: ScheduledJob[] = [];
 
 beforeAll(async () => {
   stack = await startTestStack({
@@ -32,7 +34,10 @@ beforeAll(async () => {
   deps = scheduler.wireScheduler(clock);
   const counting: Scheduler = {
     maxDelaySeconds: deps.scheduler.maxDelaySeconds,
-    schedule: (job) => deps.scheduler.schedule(job),
+    schedule: (job) => {
+      scheduled.push(job);
+      return deps.scheduler.schedule(job);
+    },
     enqueue: async (job, delay) => {
       hops.push(job);
       await deps.scheduler.enqueue(job, delay);
@@ -130,6 +135,23 @@ describe('the complaint lifecycle on SQS delays', () => {
     await waitForKind(reference, 'feedback-request#0');
     await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(await emailKinds(reference)).toEqual(['acknowledgement#0', 'feedback-request#0', 'resolution-letter#0']);
+  });
+
+  it('stops following up once the customer address is suppressed, and says why on the timeline', async () => {
+    const customer = 'bounced-later@customer.test';
+    const reference = await newComplaint(customer, 'Cracked lid');
+    const at = clock.now().toISOString();
+    await new DynamoSuppressionList(dynamoDocumentClient(), 'complaints').suppress(
+      { address: customer, kind: 'bounce', reason: `${customer} bounced permanently on ${at.slice(0, 10)} (General: smtp; 550 5.1.1 user unknown)`, at, bounceType: 'Permanent', bounceSubType: 'General', diagnosticCode: 'smtp; 550 5.1.1 user unknown', feedbackId: 'fb-lifecycle', sourceMessageId: 'ses-lifecycle' },
+      Math.floor(Date.now() / 1000) + DAY / 1000,
+    );
+    clock.advance(2 * DAY + HOUR);
+    const refused = await waitFor(async () => (await store.getTimeline(reference)).find((event) => event.type === 'email-not-sent'), 8_000, 100);
+    expect(refused.summary).toMatch(/^follow-up not sent: bounced-later@customer\.test bounced permanently/);
+    await stack.drain();
+    // Follow-up #1 was refused, so its job scheduled no #2 (unsuppressed, it would: see the first test's hops).
+    expect(scheduled.filter((job) => job.reference === reference && job.kind === 'follow-up')).toEqual([]);
+    expect(await mailsTo(customer)).toHaveLength(1); // the acknowledgement, before the bounce
   });
 
   it('sends one email when the same job is delivered twice', async () => {
