@@ -1,7 +1,7 @@
 /**
  * Naive Bayes over the 4-grams in category-model.ts: the back-off for complaints whose cues are
- * weak. Log-probabilities with add-0.1 smoothing over the kept grams; grams the model never kept
- * are ignored.
+ * weak. Log-probabilities with add-0.1 smoothing over the kept features (4-grams and 5-letter
+ * stems); features the model never kept are ignored.
  *
  * Naive Bayes multiplies one probability per gram as if the grams were independent; they are
  * not (a word gives several overlapping grams), so its raw posterior is near 0 or 1 for almost
@@ -10,7 +10,7 @@
  * chosen by cross-validation on the dev split (tools/cross-validate.ts), so p reads as a
  * probability and weak cues can outvote a hesitant model.
  */
-import { MODEL_CATEGORIES, MODEL_DOCUMENTS, MODEL_GRAMS } from './category-model.ts';
+import { MODEL_CATEGORIES, MODEL_DOCUMENTS, MODEL_GRAMS, MODEL_STEMS } from './category-model.ts';
 
 const SMOOTHING = 0.1;
 /** How sharp the tempered posterior is: the average log-likelihood per gram, times this. */
@@ -36,20 +36,25 @@ let bundled: PreparedModel | undefined;
 export function bundledModel(): CategoryModel {
   if (bundled) return bundled;
   const grams = new Map<string, Uint8Array>();
-  const width = MODEL_CATEGORIES.length;
-  let previous = '';
-  for (let position = 0; position < MODEL_GRAMS.length; ) {
-    const shared = Number(MODEL_GRAMS[position]);
-    const gram = previous.slice(0, shared) + MODEL_GRAMS.slice(position + 1, position + 1 + 4 - shared);
-    position += 1 + 4 - shared;
-    const counts = new Uint8Array(width);
-    for (let index = 0; index < width; index += 1) counts[index] = COUNT_DIGITS.indexOf(MODEL_GRAMS[position + index]!);
-    position += width;
-    grams.set(gram, counts);
-    previous = gram;
-  }
+  decode(MODEL_GRAMS, 4, MODEL_CATEGORIES.length, grams);
+  decode(MODEL_STEMS, 5, MODEL_CATEGORIES.length, grams);
   bundled = prepare({ categories: MODEL_CATEGORIES, documents: MODEL_DOCUMENTS, grams });
   return bundled;
+}
+
+/** Front-coded features of one length (see category-model.ts) into `into`. */
+function decode(encoded: string, length: number, width: number, into: Map<string, Uint8Array>): void {
+  let previous = '';
+  for (let position = 0; position < encoded.length; ) {
+    const shared = Number(encoded[position]);
+    const feature = previous.slice(0, shared) + encoded.slice(position + 1, position + 1 + length - shared);
+    position += 1 + length - shared;
+    const counts = new Uint8Array(width);
+    for (let index = 0; index < width; index += 1) counts[index] = COUNT_DIGITS.indexOf(encoded[position + index]!);
+    position += width;
+    into.set(feature, counts);
+    previous = feature;
+  }
 }
 
 const prepared = new WeakMap<CategoryModel, PreparedModel>();

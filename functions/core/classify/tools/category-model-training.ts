@@ -7,7 +7,7 @@ import { MODEL_GRAM_ALPHABET, modelGrams } from '../category-model-features.ts';
 import type { CategoryModel } from '../category-model-score.ts';
 
 /** A gram must occur in this many training complaints to be kept (for the full dev split). */
-export const MIN_COUNT = 7;
+export const MIN_COUNT = 2;
 /** The file stores counts as one base-62 digit. */
 export const MAX_STORED_COUNT = 61;
 
