@@ -40,7 +40,7 @@ export interface PairRule {
 export const PAIR_RULES: readonly PairRule[] = [
   { kind: 'data', first: 'otherPerson', second: 'personalData', window: 6, strength: 'strong', unlessBefore: 'deliveryAct' },
   { kind: 'data', first: 'myData', second: 'disclosed', window: 8, strength: 'strong' },
-  { kind: 'safety', first: 'bodyPart', second: 'harm', window: 3, strength: 'strong' },
+  { kind: 'safety', first: 'bodyPart', second: 'harm', window: 3, strength: 'strong', deniable: true },
   { kind: 'safety', first: 'fragment', second: 'mouth', window: 8, strength: 'strong' },
   { kind: 'safety', first: 'hazardEvent', second: 'electric', window: 6, strength: 'strong' },
   { kind: 'exposure', first: 'mediaPiece', second: 'aboutYou', window: 4, strength: 'strong', deniable: true },
@@ -58,6 +58,28 @@ export const DISMISSALS: Record<string, string> = {
   de: 'nicht wert|lohnt sich nicht|lohnt nicht|keine lust|will ich nicht|nicht nötig|unnötig|übertrieben',
   et: 'ei tasu|pole mõtet|ei ole mõtet|ei viitsi|pole vaja|ei ole vaja',
   fi: 'ei kannata|ei ole sen arvoista|en jaksa|ei jaksa|ei tarvitse',
+};
+
+/** Relatives and friends: a lawyer or journalist among them is hearsay unless an offer or condition follows. */
+export const RELATIONS: Record<string, string> = {
+  en: 'wife|husband|partner|brother|sister|son|daughter|father|mother|dad|mum|mom|uncle|aunt|cousin|friend|neighbour|neighbor|colleague|in-law|in-laws|boyfriend|girlfriend',
+  da: 'kone|konen|mand|manden|hustru|kæreste*|bror|broren|søster*|søn|sønnen|datter|datteren|far|mor|onkel|tante|fætter|kusine|ven|vennen|veninde*|nabo*|kollega*|svoger*|svigerinde*|svigerfar*|svigermor*',
+  nb: 'kone|kona|mann|mannen|samboer*|kjæreste*|bror|broren|søster*|sønn*|datter|dattera|far|mor|onkel|tante|fetter|kusine|venn|vennen|venninne*|nabo*|kollega*|svoger*|svigerinne*|svigerfar*|svigermor*',
+  sv: 'fru|frun|maken|sambo*|pojkvän*|flickvän*|bror|brorsan|syster*|son|sonen|dotter|dottern|pappa|mamma|farbror|morbror|moster|faster|kusin*|vän|vännen|väninna*|granne*|kollega*|svåger*|svägerska*',
+  de: 'frau|mann|partner*|bruder|schwester|sohn|tochter|vater|mutter|onkel|tante|cousin*|freund*|nachbar*|kolleg*|schwager|schwägerin',
+  et: 'naine|naisel|abikaasa*|mees|mehel|vend|venna*|õde|õe|poeg|poja*|tütar|tütre*|isa|ema|onu|tädi|sõber|sõbra*|sõbranna*|naaber|naabri*|kolleeg*|õemees*|vennanaine*',
+  fi: 'vaimo*|mieheni|mieheltäni|puoliso*|veli|veljeni|veljelläni|sisko*|sisar*|poika*|tytär*|isä*|äiti*|setä*|eno*|täti*|serkku*|ystävä*|naapuri*|työkaveri*|kollega*|lanko*|käly*',
+};
+
+/** After hearsay, these keep it a threat: an offer to act, a condition. */
+export const HEARSAY_KEEPS: Record<string, string> = {
+  en: 'if|unless|otherwise|will|offered|offer|ready|handle|handling|take it|taking it|instruct*|act for|on my behalf',
+  da: 'hvis|medmindre|ellers|vil|tilbudt|tilbyder|klar til|tager sagen|tage sagen|på mine vegne',
+  nb: 'hvis|med mindre|ellers|vil|tilbudt|tilbyr|klar til|tar saken|ta saken|på mine vegne',
+  sv: 'om|annars|ska|kommer att|erbjudit|erbjuder|redo|tar ärendet|ta ärendet|för min räkning',
+  de: 'wenn|falls|sonst|wird|werde|angeboten|bietet|bereit|übernimmt|übernehmen|in meinem namen',
+  et: 'kui|muidu|pakkus|pakkunud|valmis|võtab|võtta|minu nimel',
+  fi: 'jos|muuten|tarjoutui|tarjoutunut|valmis|hoitaa|hoitamaan|puolestani',
 };
 
 export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
@@ -113,17 +135,17 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   },
   /** Parts of a body (not "arm", "leg", "back": chairs and tables have them too). */
   bodyPart: {
-    en: 'finger|fingers|fingertip*|thumb|thumbs|hand|hands|palm|palms|wrist|wrists|toe|toes|knee|knees|ankle|ankles|mouth|gum|gums|lip|lips|tongue|tooth|teeth|throat|eye|eyes|eyelid*|cheek|cheeks|skin|scalp|forehead|chin|stomach|tummy|nose|shin|shins',
-    da: 'finger*|tommelfinger*|hånd*|hænder*|håndflade*|håndled*|tæer*|knæ*|ankel*|mund*|tandkød*|gummer*|læbe*|tunge*|tand|tanden|tænder*|hals*|øje*|øjne*|kind*|hud*|huden|hovedbund*|pande*|mave*|næse*',
-    nb: 'finger*|fingre*|tommel*|hånd*|hender*|håndflate*|håndledd*|tær*|kne|knær*|ankel*|munn*|tannkjøtt*|leppe*|tunge*|tann|tanna|tenner*|hals*|øye*|øyne*|kinn*|hud*|huden|hodebunn*|panne*|mage*|nese*',
-    sv: 'finger*|fingr*|tumme*|hand|handen|händer*|handflat*|handled*|tår*|knä*|fotled*|mun|munnen|tandkött*|läpp*|tunga*|tungan|tand|tanden|tänder*|hals*|öga|ögat|ögon*|kind*|hud*|huden|hårbotten|panna*|pannan|mage*|magen|näsa*|näsan',
-    de: 'finger*|daumen|hand|hände*|handfläche*|handgelenk*|zeh*|knie*|knöchel*|mund|mundes|zahnfleisch|lippe*|zunge|zahn|zähne*|hals|rachen|auge*|wange*|haut|kopfhaut|stirn|kinn|bauch|magen|nase',
-    et: 'sõrm*|pöial|pöidla*|käsi|käe*|kätt|peopesa*|randme*|ranne|varvas|varba*|põlv*|pahkluu*|suus|suhu|suust|ige|igeme*|huul*|hammas|hamba*|kurk|kurgu*|silm*|põse*|põsk|nahk|nahale|nahal|nahka|laup|lauba*|kõht|kõhu*|nina*',
-    fi: 'sormi|sormen*|sormeen|sormeni|sormensa|sormet|peukalo*|käsi|käden*|kädet|käteen|kätensä|käteni|kämmen*|ranne|ranteen*|varvas|varpaa*|polvi|polve*|nilkka|nilka*|suu|suun|suuhun|suussa|suuni|suunsa|ien|ikene*|ikeni*|huuli|huule*|hammas|hampaa*|kurkku|kurku*|silmä*|poski|poske*|iho|ihon*|ihoni|ihonsa|otsa|otsaan|vatsa*|nenä*',
+    en: 'finger|fingers|fingertip*|thumb|thumbs|hand|hands|palm|palms|wrist|wrists|toe|toes|knee|knees|ankle|ankles|mouth|gum|gums|lip|lips|tongue|throat|eye|eyes|eyelid*|cheek|cheeks|skin|scalp|forehead|chin|stomach|tummy|nose|shin|shins',
+    da: 'finger*|tommelfinger*|hånd*|hænder*|håndflade*|håndled*|tæer*|knæ*|ankel*|mund*|tandkød*|gummer*|læbe*|tunge*|hals*|øje*|øjne*|kind*|hud*|huden|hovedbund*|pande*|mave*|næse*',
+    nb: 'finger*|fingre*|tommel*|hånd*|hender*|håndflate*|håndledd*|tær*|kne|knær*|ankel*|munn*|tannkjøtt*|leppe*|tunge*|hals*|øye*|øyne*|kinn*|hud*|huden|hodebunn*|panne*|mage*|nese*',
+    sv: 'finger*|fingr*|tumme*|hand|handen|händer*|handflat*|handled*|tår*|knä*|fotled*|mun|munnen|tandkött*|läpp*|tunga*|tungan|hals*|öga|ögat|ögon*|kind*|hud*|huden|hårbotten|panna*|pannan|mage*|magen|näsa*|näsan',
+    de: 'finger*|daumen|hand|hände*|handfläche*|handgelenk*|zeh*|knie*|knöchel*|mund|mundes|zahnfleisch|lippe*|zunge|hals|rachen|auge*|wange*|haut|kopfhaut|stirn|kinn|bauch|magen|nase',
+    et: 'sõrm*|pöial|pöidla*|käsi|käe*|kätt|peopesa*|randme*|ranne|varvas|varba*|põlv*|pahkluu*|suus|suhu|suust|ige|igeme*|huul*|kurk|kurgu*|silm*|põse*|põsk|nahk|nahale|nahal|nahka|laup|lauba*|kõht|kõhu*|nina*',
+    fi: 'sormi|sormen*|sormeen|sormeni|sormensa|sormet|peukalo*|käsi|käden*|kädet|käteen|kätensä|käteni|kämmen*|ranne|ranteen*|varvas|varpaa*|polvi|polve*|nilkka|nilka*|suu|suun|suuhun|suussa|suuni|suunsa|ien|ikene*|ikeni*|huuli|huule*|kurkku|kurku*|silmä*|poski|poske*|iho|ihon*|ihoni|ihonsa|otsa|otsaan|vatsa*|nenä*',
   },
   /** What happens to a body: bleeding, cuts, burns, blisters, swelling, rashes, stings, fractures. */
   harm: {
-    en: 'bled|bleed|bleeding|bleeds|blood|bloody|cut|cuts|sliced|gashed|gash|burnt|burned|burns|blister*|swollen|swelled|swelling|stung|stinging|rash|scalded|bruised|bruise*|fractured|sprained|injured|hurt|numb|raw|itch*|inflamed|infected|scratched|pierced|punctured|trapped|crushed|pinched|sore|red and|came up in',
+    en: 'bled|bleed|bleeding|bleeds|blood|bloody|sliced|gashed|gash|burnt|burned|burns|blister*|swollen|swelled|swelling|stung|stinging|rash|scalded|bruised|bruise*|fractured|sprained|injured|hurt|inflamed|infected|scratched|pierced|punctured|trapped|crushed|pinched|red and|came up in|cut my|cut his|cut her|cut their|cut open|cut on|got cut|was cut|were cut|deep cut|nasty cut|bad cut|a cut',
     da: 'blødte|bløder|blødning*|blod|blodet|skar|skåret|flænge*|brændt|brændte|brandsår*|vabel|vabler|blære*|hævet|hævede|hævelse*|udslæt|stak|stukket|skoldet|forslået|blå mærke*|brækket|brækkede|knækket|knækkede|kløe|klør|klemt|klemte|kvæstet|svier|sved',
     nb: 'blødde|blør|blødning*|blod|blodet|kuttet|kuttet seg|skar|skåret|brent|brente|brannsår*|vable*|blemme*|hoven|hovne|hevelse*|utslett|stakk|stukket|skåldet|blåmerke*|brukket|brakk|knekt|knakk|klør|kløe|klemt|klemte|svir|sved',
     sv: 'blödde|blöder|blödning*|blod|blodet|skar|skuren|skurit|jack|bränd|brände|brännsår*|blåsa|blåsor|svullen|svullna|svullnad*|utslag|stack|stucken|skållad*|blåmärke*|bröt|bruten|brutit|knäckt|röd|röda|klia*|kliar|klämd|klämde|sved|svider',
@@ -143,23 +165,23 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   },
   /** Eating and the mouth. */
   mouth: {
-    en: 'bit on|bit into|bit down|bitten|biting|bite|chew*|mouth|mouthful|swallow*|ate|eating|eaten|spat|spit|tooth|teeth|gum|gums|tongue|throat|choked',
-    da: 'bed i|bed på|bidt|tygge*|tyggede|munden|mund|mundfuld|slugte|slugt|spiste|spise|spyttede|tand|tanden|tænder|tandkødet|halsen',
-    nb: 'beit|bet|bitt|tygge*|tygget|munnen|munn|munnfull|svelget|spiste|spise|spyttet|tann|tanna|tenner|tannkjøttet|halsen',
-    sv: 'bet|bitit|tugga*|tuggade|munnen|mun|munfull|svalde|svalt|åt|äta|spottade|tand|tanden|tänder|tandköttet|halsen',
-    de: 'gebissen|biss|zerbissen|kauen|gekaut|kaute|mund|verschluckt|gegessen|aß|essen|ausgespuckt|zahn|zähne|zahnfleisch|hals',
-    et: 'hammustas*|hammustanud|näris|närida|närides|suhu|suus|suust|neelas|neelanud|sõi|sõin|söömas|süües|sülitas|hammas|hamba*|igeme*|kurk*',
-    fi: 'puri|puraisi|pureskel*|suuhun|suussa|suusta|nieli|nielaisi|söi|söin|syödessä|sylkäisi|hammas|hampaa*|ikene*|kurkku*',
+    en: 'bit on|bit into|bit down|bitten|biting|bite|chew*|mouth|mouthful|swallow*|ate|eating|eaten|spat|spit|tongue|throat|choked|gum bled|my gums|his gums|her gums',
+    da: 'bed i|bed på|bidt|tygge*|tyggede|munden|mund|mundfuld|slugte|slugt|spiste|spise|spyttede|tandkødet|halsen',
+    nb: 'beit|bet|bitt|tygge*|tygget|munnen|munn|munnfull|svelget|spiste|spise|spyttet|tannkjøttet|halsen',
+    sv: 'bet|bitit|tugga*|tuggade|munnen|mun|munfull|svalde|svalt|åt|äta|spottade|tandköttet|halsen',
+    de: 'gebissen|biss|zerbissen|kauen|gekaut|kaute|mund|verschluckt|gegessen|aß|essen|ausgespuckt|zahnfleisch|hals',
+    et: 'hammustas*|hammustanud|näris|närida|närides|suhu|suus|suust|neelas|neelanud|sõi|sõin|söömas|süües|sülitas|igeme*|kurk*',
+    fi: 'puri|puraisi|pureskel*|suuhun|suussa|suusta|nieli|nielaisi|söi|söin|syödessä|sylkäisi|ikene*|kurkku*',
   },
   /** Signs of an electrical or fire hazard. */
   hazardEvent: {
-    en: 'smoke|smoked|smoking|sparks|sparked|sparking|spark|melted|melting|scorch*|burn mark*|charred|sizzl*|crackling|popped|bang|short circuit*|short-circuit*|blew the fuse|fuse blew|tripped the|too hot to touch|hot to touch|bulging|swollen|swelled|ballooned|burning smell|smell of burning|smelt of burning',
-    da: 'røg|røget|ryger|røgudvikling|gnister|gnistre*|smeltede|smeltet|smelter|svedet|sveden|brændemærke*|knitre*|kortslut*|sikringen sprang|glohed*|brændvarm*|for varm at røre|svulmet|opsvulmet|buler|lugt af brændt|brændt lugt|lugter brændt',
+    en: 'smoke|smoked|smoking|sparks|sparked|sparking|spark|melted|melting|scorch*|burn mark*|charred|sizzl*|short circuit*|short-circuit*|blew the fuse|fuse blew|tripped the|too hot to touch|hot to touch|bulging|swollen|swelled|ballooned|burning smell|smell of burning|smelt of burning',
+    da: 'røg|røget|ryger|røgudvikling|gnister|gnistre*|smeltede|smeltet|smelter|svedet|sveden|brændemærke*|kortslut*|sikringen sprang|glohed*|brændvarm*|for varm at røre|svulmet|opsvulmet|buler|lugt af brændt|brændt lugt|lugter brændt',
     nb: 'røyk|røyket|ryker|røykutvikling|gnister|gnistre*|smeltet|smelter|svidd|svimerke*|knitre*|kortslut*|sikringen gikk|glovarm*|for varm å ta på|svulmet|lukt av brent|brent lukt|lukter brent',
-    sv: 'rök|rykte|ryker|rökutveckling|gnistor|gnistra*|smälte|smält|smälter|svedd*|brännmärke*|knastr*|kortslut*|säkringen gick|glödhet*|brännhet*|för varm att ta i|svullen|svällt|lukt av bränt|luktade bränt|luktar bränt|brandlukt',
-    de: 'rauch|raucht|qualm*|funken|funkte|geschmolzen|schmilzt|schmolz|angeschmolzen|versengt|angesengt|brandfleck*|verschmort|knistert|kurzschluss|sicherung|glühend heiß|zu heiß zum anfassen|aufgebläht|brandgeruch|riecht verbrannt|kokelt|verkohlt',
-    et: 'suits*|suitses|tossas|sädemed|sädeme*|sädeles|sulas|sulanud|kõrbe*|põlemisjälg*|praksu*|lühis*|kaitsme*|tulikuum*|liiga kuum|paisunud|kõrbelõhn*|põlenud lõhn*',
-    fi: 'savu*|kipinöi*|kipinä*|suli|sulanut|sulaa|kärähti|kärähtänyt|kärtsä*|palanut|palaneen|palojälki*|rätis*|oikosulk*|sulake|hehkuvan kuuma|tulikuuma*|liian kuuma|turvonnut|pullistu*|käry*',
+    sv: 'rök|rykte|ryker|rökutveckling|gnistor|gnistra*|smälte|smält|smälter|svedd*|brännmärke*|kortslut*|säkringen gick|glödhet*|brännhet*|för varm att ta i|svullen|svällt|lukt av bränt|luktade bränt|luktar bränt|brandlukt',
+    de: 'rauch|raucht|qualm*|funken|funkte|geschmolzen|schmilzt|schmolz|angeschmolzen|versengt|angesengt|brandfleck*|verschmort|kurzschluss|sicherung|glühend heiß|zu heiß zum anfassen|aufgebläht|brandgeruch|riecht verbrannt|kokelt|verkohlt',
+    et: 'suits*|suitses|tossas|sädemed|sädeme*|sädeles|sulas|sulanud|kõrbe*|põlemisjälg*|lühis*|kaitsme*|tulikuum*|liiga kuum|paisunud|kõrbelõhn*|põlenud lõhn*',
+    fi: 'savu*|kipinöi*|kipinä*|suli|sulanut|sulaa|kärähti|kärähtänyt|kärtsä*|palanut|palaneen|palojälki*|oikosulk*|sulake|hehkuvan kuuma|tulikuuma*|liian kuuma|turvonnut|pullistu*|käry*',
   },
   /** Things on the mains or with a battery. */
   electric: {

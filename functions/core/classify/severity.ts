@@ -6,8 +6,8 @@
  * evidence adds up to URGENT_SCORE.
  */
 import type { Severity } from '../complaint.ts';
-import { ClaimedWords, compileCue, cueSpans, type CompiledCue, type CueText } from './cues.ts';
-import { CONCEPTS, DISMISSALS, PAIR_RULES, type ConceptName, type PairRule } from './severity-concepts.ts';
+import { ClaimedWords, compileCue, cueSpans, sentenceStart, type CompiledCue, type CueText } from './cues.ts';
+import { CONCEPTS, DISMISSALS, HEARSAY_KEEPS, PAIR_RULES, RELATIONS, type ConceptName, type PairRule } from './severity-concepts.ts';
 import { HIGH_CUES, URGENT_CUES, type StrengthLists, type UrgentKind } from './severity-cues.ts';
 
 export type { UrgentKind } from './severity-cues.ts';
@@ -25,7 +25,7 @@ const DENIABLE_MARK = '~';
  * nicht verklagen", "En aio haastaa ketään oikeuteen"), per language: Danish/Swedish "en" is "a".
  */
 const NEGATIONS: Record<string, readonly string[]> = {
-  en: ['not', 'never', "don't", "won't", "i'm not", 'no', 'nobody', "isn't", "aren't", "wouldn't", 'dont', 'wont', 'without'],
+  en: ['not', 'never', "don't", "won't", "i'm not", 'no', 'nobody', "nobody's", 'noone', "no-one's", "isn't", "aren't", "wouldn't", 'dont', 'wont', 'without', 'neither'],
   da: ['ikke', 'aldrig', 'ingen', 'uden'],
   nb: ['ikke', 'aldri', 'ingen', 'ikkje', 'uten'],
   sv: ['inte', 'aldrig', 'ingen', 'icke', 'utan'],
@@ -45,13 +45,20 @@ const CONDITION_WINDOW = 10;
 /** How far after a threat a dismissal ("…but it's not worth it", "…men det gider jeg ikke") still reaches. */
 const DISMISSAL_WINDOW = 10;
 const DENIABLE: ReadonlySet<UrgentKind | 'high'> = new Set(['legal', 'authority', 'exposure']);
+/** How close before a legal or exposure word a relative must be to make it hearsay ("my wife is a journalist"). */
+const RELATION_WINDOW = 4;
+/** How far after hearsay an offer or condition still turns it into a threat ("… has offered to take it on if …"). */
+const HEARSAY_THREAT_WINDOW = 12;
+const HEARSAY_WEIGHT = 0.5;
 
 function negationsOf(language: string): ReadonlySet<string> {
   return new Set([...(NEGATIONS[language] ?? []), ...NEGATIONS.en!]);
 }
 
-function negated(start: number, words: readonly string[], negations: ReadonlySet<string>): boolean {
-  const before = words.slice(Math.max(0, start - NEGATION_WINDOW), start);
+/** A negation shortly before, in the same sentence, and no condition that keeps the threat. */
+function negated(start: number, text: CueText, negations: ReadonlySet<string>): boolean {
+  const { words } = text;
+  const before = words.slice(Math.max(0, start - NEGATION_WINDOW, sentenceStart(text, start)), start);
   const clause = words.slice(Math.max(0, start - CONDITION_WINDOW), start);
   return before.some((word) => negations.has(word) || word.endsWith("n't")) && !clause.some((word) => KEEPS_THREAT.has(word));
 }
@@ -131,25 +138,29 @@ function conceptCues(concept: ConceptName, language: string): SeverityCue[] {
   return cues;
 }
 
-let dismissalCache: Map<string, CompiledCue[]> | undefined;
+const listCache = new Map<Record<string, string>, Map<string, CompiledCue[]>>();
 
-function dismissalCues(language: string): CompiledCue[] {
-  dismissalCache ??= new Map();
-  let cues = dismissalCache.get(language);
+/** The compiled phrases of a per-language list (dismissals, relations) for one language. */
+function listCues(lists: Record<string, string>, language: string): CompiledCue[] {
+  let byLanguage = listCache.get(lists);
+  if (!byLanguage) listCache.set(lists, (byLanguage = new Map()));
+  let cues = byLanguage.get(language);
   if (!cues) {
-    cues = (DISMISSALS[language] ?? '').split('|').filter(Boolean).map((cue) => compileCue(cue));
-    dismissalCache.set(language, cues);
+    cues = (lists[language] ?? '').split('|').filter(Boolean).map((cue) => compileCue(cue));
+    byLanguage.set(language, cues);
   }
   return cues;
 }
 
 /** Every compiled cue, for tests that check the lists are valid. */
-export function severityCues(): ReadonlyArray<{ kind: UrgentKind | 'high' | ConceptName | 'dismissal'; language: string; cue: CompiledCue }> {
+export function severityCues(): ReadonlyArray<{ kind: UrgentKind | 'high' | ConceptName | 'dismissal' | 'relation' | 'hearsayKeep'; language: string; cue: CompiledCue }> {
   const concepts = (Object.keys(CONCEPTS) as ConceptName[]).flatMap((concept) =>
     Object.keys(CONCEPTS[concept]).flatMap((language) => conceptCues(concept, language).map((cue) => ({ kind: concept, language, cue }))),
   );
-  const dismissals = Object.keys(DISMISSALS).flatMap((language) => dismissalCues(language).map((cue) => ({ kind: 'dismissal' as const, language, cue })));
-  return [...groups().flatMap((group) => cuesOf(group).map((cue) => ({ kind: group.kind, language: group.language, cue }))), ...concepts, ...dismissals];
+  const phrases = ([['dismissal', DISMISSALS], ['relation', RELATIONS], ['hearsayKeep', HEARSAY_KEEPS]] as const).flatMap(([kind, lists]) =>
+    Object.keys(lists).flatMap((language) => listCues(lists, language).map((cue) => ({ kind, language, cue }))),
+  );
+  return [...groups().flatMap((group) => cuesOf(group).map((cue) => ({ kind: group.kind, language: group.language, cue }))), ...concepts, ...phrases];
 }
 
 /** Languages whose cues count for a text in `language`. */
@@ -168,13 +179,32 @@ interface TextContext {
   negations: ReadonlySet<string>;
   /** Word indexes where a dismissal ("not worth it", "det gider jeg ikke") starts. */
   dismissals: number[];
+  /** Word indexes of relatives and friends ("my wife", "Svogeren min", "Meine Frau"). */
+  relations: number[];
+  /** Word indexes of offers and conditions that keep hearsay a threat. */
+  hearsayKeeps: number[];
+}
+
+/**
+ * A lawyer or journalist who is the customer's relative or friend, with no offer or condition
+ * after it, is hearsay ("my wife is a journalist and says I should just ask"), not a threat.
+ */
+function hearsay(spans: ReadonlyArray<readonly [number, number]>, context: TextContext): boolean {
+  return spans.every(
+    ([start, end]) =>
+      context.relations.some((at) => at < start && start - at <= RELATION_WINDOW) && !context.hearsayKeeps.some((at) => at >= end && at - end <= HEARSAY_THREAT_WINDOW),
+  );
 }
 
 /** Spans of the cue that are not denied ("not going to court", "lawyer … says it's not worth it"). */
 function liveSpans(cue: SeverityCue, context: TextContext): Array<[number, number]> {
   const spans = cueSpans(cue, context.text);
   if (!cue.deniable) return spans;
-  return spans.filter(([start, end]) => !negated(start, context.text.words, context.negations) && !context.dismissals.some((at) => at >= end && at - end <= DISMISSAL_WINDOW));
+  return spans.filter(
+    ([start, end]) =>
+      !negated(start, context.text, context.negations) &&
+      !context.dismissals.some((at) => at >= end && at - end <= DISMISSAL_WINDOW && sentenceStart(context.text, at) <= start),
+  );
 }
 
 interface Hit {
@@ -217,7 +247,7 @@ function pairMatch(rule: PairRule, languages: readonly string[], context: TextCo
       if (overlap || gap > rule.window) continue;
       const start = Math.min(firstStart, secondStart);
       if (blockers.some((at) => at < start && start - at <= 5)) continue;
-      if (rule.deniable && negated(start, words, context.negations)) continue;
+      if (rule.deniable && negated(start, context.text, context.negations)) continue;
       return `${words.slice(firstStart, firstEnd).join(' ')} … ${words.slice(secondStart, secondEnd).join(' ')}`;
     }
   }
@@ -229,8 +259,8 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
   const negations = negationsOf(input.language);
   const contexts: TextContext[] = (['subject', 'body'] as const).map((where) => {
     const text = input[where];
-    const dismissals = languages.flatMap((language) => dismissalCues(language).flatMap((cue) => cueSpans(cue, text).map(([start]) => start)));
-    return { text, where, negations, dismissals };
+    const starts = (lists: Record<string, string>) => languages.flatMap((language) => listCues(lists, language).flatMap((cue) => cueSpans(cue, text).map(([start]) => start)));
+    return { text, where, negations, dismissals: starts(DISMISSALS), relations: starts(RELATIONS), hearsayKeeps: starts(HEARSAY_KEEPS) };
   });
 
   // Every live occurrence, strongest first; within a kind, words a stronger cue took count once
@@ -241,7 +271,10 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
     for (const cue of cuesOf(group)) {
       for (const context of contexts) {
         const spans = liveSpans(cue, context);
-        if (spans.length > 0) candidates.push({ kind: group.kind, cue: cue.source, points: cue.weight, key: `${group.kind} ${cue.key}`, where: context.where, spans });
+        if (spans.length === 0) continue;
+        const heard = (group.kind === 'legal' || group.kind === 'exposure') && hearsay(spans, context);
+        const points = heard ? Math.min(cue.weight, HEARSAY_WEIGHT) : cue.weight;
+        candidates.push({ kind: group.kind, cue: heard ? `${cue.source} (hearsay)` : cue.source, points, key: `${group.kind} ${cue.key}`, where: context.where, spans });
       }
     }
   }
