@@ -51,7 +51,7 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       weak: 'minu õigused|seaduse järgi|võlaõigusseadus*',
     },
     fi: {
-      strong: 'oikeusapu*|oikeusturvavakuutu*|käräjille|haastehakemu*|riita-asia*|oikeusteitse|asianajaja*|lakimie*|oikeuteen|oikeudessa|haastan|haaste*|käräjä*|oikeusto*|rikosilmoitu*|poliisille|vahingonkorvau*|oikeudenkäyn*|oikeusjuttu*|oikeusjutu*|haastaa|haastamme|käräjöi*|juristi*|korvausvaatimu*|pienvaatimu*',
+      strong: 'oikeusapu*|oikeusturvavakuutu*|käräjille|haastehakemu*|riita-asia*|oikeusteitse|asianajaja*|lakimie*|oikeuteen|oikeudessa|haastan|haaste*|käräjä*|oikeusto*|rikosilmoitu*|poliisille|vahingonkorvau*|oikeudenkäyn*|oikeusjuttu*|oikeusjutu*|haastaa|haastamme|käräjöi*|juristi*|korvausvaatimu*|pienvaatimu*|oikeusavu*',
       weak: 'oikeuksiani|kuluttajansuojalain|kuluttajansuojalaki',
       medium: 'puolestani|edustamaan',
     },
@@ -79,12 +79,12 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       medium: 'polizei|behörde*|melden werde|betrug*|nicht autorisiert*',
     },
     et: {
-      strong: '*vaidluskomisjon*|tarbijakaitseamet*|tarbijaõiguste|tarbijakaitse*|tarbijavaidluste komisjon*|ttja|tehnilise järelevalve|andmekaitse inspektsioon*|andmekaitse inspektsiooni*|aki|lepitusorgan*',
-      medium: 'politsei*|järelevalve*|teavitan*|teavitanud|pettus*|volitamata',
+      strong: '*vaidluskomisjon*|tarbijakaitseamet*|tarbijaõiguste|tarbijakaitse*|tarbijavaidluste komisjon*|ttja|tehnilise järelevalve|andmekaitse inspektsioon*|andmekaitse inspektsiooni*|aki|lepitusorgan*|tarbijavaidlus*|järelevalveamet*',
+      medium: 'politsei*|järelevalve*|teavitan*|teavitanud|pettus*|volitamata|inspektsioon*',
       weak: 'amet*|pöördun*|pöördunud',
     },
     fi: {
-      strong: 'kuluttajaneuvonta*|kuluttajansuojaviranomai*|kuluttajariit*|riitalautakunta*|kuluttajaneuvon*|kuluttaja-asiamie*|kuluttajariitalautakun*|kkv|kilpailu- ja kuluttajavirasto|tietosuojavaltuutet*|tukes*|ruokavirasto',
+      strong: 'kuluttajaneuvonta*|kuluttajansuojaviranomai*|kuluttajariit*|riitalautakunta*|kuluttajaneuvon*|kuluttaja-asiamie*|kuluttajariitalautakun*|kkv|kilpailu- ja kuluttajavirasto|tietosuojavaltuutet*|tukes*|ruokavirasto|ruokavirasto*|aluehallintovirasto*|kuluttajavirasto*',
       medium: 'poliisi*|viranomai*|teen ilmoituksen|petos*|luvaton|luvattomi*',
       weak: 'ilmoitan*',
     },
@@ -127,15 +127,15 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
     },
     et: {
       strong:
-        '*põletushaav*|*põletu*|villid|villides|perearst*|emo-sse|emosse|hingamisraskus*|hingata ei saanud|paistes huul*|kõrbenud|söestunud|tulikuum*|*klaasitük*|metallitük*|metallikil*|hambaarst*|lühis*|uppu*|vee alla|lämbu*|kägista*|läks ümber koos|kukkus peale|muljus*|õnnetus*|otsa sõitis|sõitis otsa|vastu minu|mürgitus*|mürgistus*|kokku kukkus|loomaarst*|neelas|alla neelanud|opereeri*|põlenud plastik*|viga saab|viga saanud|süttis põlema|tulekahju*|leegid|leek*|tuleoht*|päästeamet*|tulekustut*|kustuti|elektrilöök*|plahvat*|vigastus*|vigastas|vigastada|viga saanud|sai viga|emo|erakorralise meditsiini|kiirabi*|õmmeldi|allergiline reaktsioon|lämbu*|mürgi*|toidumürgitus|sädeme*|säde|klaasikillud|klaasikild*|eluohtlik*|oleks võinud surra|põletus*|põletas|kõrbemisjälg|murdis käe*|murdis jala*|murdis *luu|luumurd*|gaasilõhn*|gaasi lõhn*|gaasileke*|gaasilekke*|lõhnab gaasi*|mürgistusinfo*|perearsti*|lastearst*',
-      medium: 'nõgestõbi|lööve|paistes|hõõgu*|keev vesi|keeva vee*|kukkus|minestas|õmmel*|verine|veriseks|suits*|ülekuume*|süttis|põlema|haigla*|kõrbe*|veritses*|verejooks*|kild*|killu*|kliinik*|~ohtlik*|~*oht|~oht',
+        '*põletushaav*|*põletu*|villid|villides|perearst*|emo-sse|emosse|hingamisraskus*|hingata ei saanud|paistes huul*|kõrbenud|söestunud|tulikuum*|*klaasitük*|metallitük*|metallikil*|hambaarst*|lühis*|uppu*|vee alla|lämbu*|kägista*|läks ümber koos|kukkus peale|muljus*|õnnetus*|otsa sõitis|sõitis otsa|vastu minu|mürgitus*|mürgistus*|kokku kukkus|loomaarst*|neelas|alla neelanud|opereeri*|põlenud plastik*|viga saab|viga saanud|süttis põlema|tulekahju*|leegid|leek*|tuleoht*|päästeamet*|tulekustut*|kustuti|elektrilöök*|plahvat*|vigastus*|vigastas|vigastada|viga saanud|sai viga|emo|erakorralise meditsiini|kiirabi*|õmmeldi|allergiline reaktsioon|lämbu*|mürgi*|toidumürgitus|sädeme*|säde|klaasikillud|klaasikild*|eluohtlik*|oleks võinud surra|põletus*|põletas|kõrbemisjälg|murdis käe*|murdis jala*|murdis *luu|luumurd*|gaasilõhn*|gaasi lõhn*|gaasileke*|gaasilekke*|lõhnab gaasi*|mürgistusinfo*|perearsti*|lastearst*|allergilise reaktsiooni*|anafülak*',
+      medium: 'nõgestõbi|lööve|paistes|hõõgu*|keev vesi|keeva vee*|kukkus|minestas|õmmel*|verine|veriseks|suits*|ülekuume*|süttis|põlema|haigla*|kõrbe*|veritses*|verejooks*|kild*|killu*|kliinik*|~ohtlik*|~*oht|~oht|allergili*',
       normal: 'sulas|sulanud|veri|tagasi kutsu*|müügilt eemalda*|arst|murdsin|murdis|arsti*',
       weak: 'põles|ohutus*|laps|lapsed|lapse|tütar|poeg',
     },
     fi: {
       strong:
-        '*palovam*|rakkul*|terveyskeskuk*|terveyskeskus*|terveysasem*|päivystys*|hengitysvaike*|ei saanut henkeä|turvonneet huule*|kärähti|kärähtänyt|hiiltyi|hiiltynyt|hehkuvan kuuma*|tulikuuma*|*lasinpal*|metallinpal*|metallisiru*|hammaslääkär*|oikosulk*|palanee*|hukku*|veden alle|tukehtu*|kuristu*|kaatui ... kanssa|kaatui päälle|puristu*|onnettomuu*|törmäsi|peruutti päin|myrkyty*|lyyhistyi|eläinlääkäri*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma|kaasun haju*|kaasunhaju*|haisee kaasu*|haisi kaasu*|kaasuvuoto*|myrkytystietokeskus*|lasinpala*|sirpale*|päivystykse*|terveyskeskukse*|lastenlääkär*|palo|palon|paloa|palossa|paloon|palosta|*palo|palohälyt*',
-      medium: 'nokkosihottu*|ihottum*|turvo*|kiehuva*|pyörtyi|tikit|haavoi*|haava*|verissä|käry*|mustunut|hengenvaara|hukkumisvaara|tukehtumisvaara|kuristumisvaara|loukkaantumisvaara|savu*|ylikuumen*|sairaala*|paloi|vuoti verta|verenvuoto*|~vaarallinen|~vaarallista|~vaaran',
+        '*palovam*|rakkul*|terveyskeskuk*|terveyskeskus*|terveysasem*|päivystys*|hengitysvaike*|ei saanut henkeä|turvonneet huule*|kärähti|kärähtänyt|hiiltyi|hiiltynyt|hehkuvan kuuma*|tulikuuma*|*lasinpal*|metallinpal*|metallisiru*|hammaslääkär*|oikosulk*|palanee*|hukku*|veden alle|tukehtu*|kuristu*|kaatui ... kanssa|kaatui päälle|puristu*|onnettomuu*|törmäsi|peruutti päin|myrkyty*|lyyhistyi|eläinlääkäri*|nieli|nielaissut|leikattiin|leikkaukseen|palanut muovi|palaneen hajua|vahingoittu*|syttyi palamaan|syttyi tuleen|tulipalo*|palovaara*|palokun*|pelastuslaito*|sammutin|sähköisku*|räjähti|räjähdys|räjähtä*|loukkaantu*|vamma*|palovamma*|päivystyk*|päivystykseen|ambulanssi*|tikkejä|tikattiin|allerginen reaktio|tukehtu*|myrky*|ruokamyrkytys|kipinöi*|kipinä*|lasinsiru*|hengenvaarallinen|olisi voinut kuolla|palanut jälki|murtuma|kaasun haju*|kaasunhaju*|haisee kaasu*|haisi kaasu*|kaasuvuoto*|myrkytystietokeskus*|lasinpala*|sirpale*|päivystykse*|terveyskeskukse*|lastenlääkär*|palo|palon|paloa|palossa|paloon|palosta|*palo|palohälyt*|allergisen reaktio*|anafylak*|hätänumero*',
+      medium: 'nokkosihottu*|ihottum*|turvo*|kiehuva*|pyörtyi|tikit|haavoi*|haava*|verissä|käry*|mustunut|hengenvaara|hukkumisvaara|tukehtumisvaara|kuristumisvaara|loukkaantumisvaara|savu*|ylikuumen*|sairaala*|paloi|vuoti verta|verenvuoto*|~vaarallinen|~vaarallista|~vaaran|allergi*',
       normal: 'lääkäri*|suli|sulanut|veri|takaisinveto*|vedettävä pois|vetää heti pois|lääkäri|murtui',
       weak: 'turvallisuus*|lapsi|lapset|tytär|poika',
     },
@@ -169,12 +169,12 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       normal: 'online|internet',
     },
     et: {
-      strong: 'minu jälgijad|oma jälgijatele|minu blogi*|oma blogis|lugejakiri*|arvamusrubriik*|toimetus*|telesaade*|saatesse|trustpilot|negatiivne hinnang|halb hinnang|halva arvustuse|negatiivse arvustuse|sotsiaalmeedia*|ajakirjandus*|ajakirjanik*|ajaleht*|*ajaleht*|facebooki grupp*|meedia*|postimees*|delfi*|õhtuleht*|err|avalikkus*|avalikusta*|hoiatan teisi|teisi hoiatada|lugejad|telesaa*|telekanal*|teleuudis*|raadiosaa*|raadiosse|raadios|pealtnägija|ajakirjaniku*|ajalehte|ajalehele|meediasse|meediale|avalikuks|oma ... kanali*|minu ... kanal*|oma ... blogi*|minu ... blogi*',
+      strong: 'minu jälgijad|oma jälgijatele|minu blogi*|oma blogis|lugejakiri*|arvamusrubriik*|toimetus*|telesaade*|saatesse|trustpilot|negatiivne hinnang|halb hinnang|halva arvustuse|negatiivse arvustuse|sotsiaalmeedia*|ajakirjandus*|ajakirjanik*|ajaleht*|*ajaleht*|facebooki grupp*|meedia*|postimees*|delfi*|õhtuleht*|err|avalikkus*|avalikusta*|hoiatan teisi|teisi hoiatada|lugejad|telesaa*|telekanal*|teleuudis*|raadiosaa*|raadiosse|raadios|pealtnägija|ajakirjaniku*|ajalehte|ajalehele|meediasse|meediale|avalikuks|oma ... kanali*|minu ... kanal*|oma ... blogi*|minu ... blogi*|ajalehe*|postimehe*|õhtulehe*',
       medium: 'jälgija*|reddit|blogi*|google|foorum*|facebook*|instagram*|tiktok*|twitter*|youtube*|avalik*|avaldan|avaldama|avaldada',
       weak: 'arvustus*|hinnang*|internetis',
     },
     fi: {
-      strong: 'seuraajilleni|seuraajani|blogissani|kanavallani|mielipidepalsta*|yleisönosasto*|lehdelle|lehdessä|lehteen|*lehteen|toimitukse*|tv-ohjelma*|kuluttajaohjelma*|trustpilot|huono arvostelu|huonon arvostelun|kirjoitan arvostelun|sosiaalinen media|sosiaaliseen mediaan|sosiaalisessa mediassa|somessa|someen|lehdistö*|lehteen|paikallislehte*|toimittaja*|facebook-ryhmä*|media*|iltalehti*|ilta-sanomat|yle|kuningaskuluttaja|julkisuute*|varoitan muita|lukijat|radio-ohjelma*|radioon|radiossa|televisioon|televisiossa|tv:hen|tv:ssä|toimittajalle|toimittajille|julkaisen|julkaisemaan|julkisuuteen|*kanavallani|*kanavalleni|*blogissani|*blogiini',
+      strong: 'seuraajilleni|seuraajani|blogissani|kanavallani|mielipidepalsta*|yleisönosasto*|lehdelle|lehdessä|lehteen|*lehteen|toimitukse*|tv-ohjelma*|kuluttajaohjelma*|trustpilot|huono arvostelu|huonon arvostelun|kirjoitan arvostelun|sosiaalinen media|sosiaaliseen mediaan|sosiaalisessa mediassa|somessa|someen|lehdistö*|lehteen|paikallislehte*|toimittaja*|facebook-ryhmä*|media*|iltalehti*|ilta-sanomat|yle|kuningaskuluttaja|julkisuute*|varoitan muita|lukijat|radio-ohjelma*|radioon|radiossa|televisioon|televisiossa|tv:hen|tv:ssä|toimittajalle|toimittajille|julkaisen|julkaisemaan|julkisuuteen|*kanavallani|*kanavalleni|*blogissani|*blogiini|iltaleh*|ilta-sanom*|helsingin sanom*|hesari*|ylen|ylelle|yleisradio*|yhden tähden',
       medium: 'seuraaj*|reddit|blogi*|google|foorum*|lehden|facebook*|instagram*|tiktok*|twitter*|youtube*|julkise*|julkai*',
       weak: 'arvostelu*|netissä',
     },
@@ -218,7 +218,7 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       weak: 'isikuandme*|andmekaitse*|gdpr|privaatsus*|minu andmed|minu andmeid',
     },
     fi: {
-      strong: 'tuntemattomalle|tuntemattomille|vieraalle ihmiselle|väärälle henkilölle|väärälle ihmiselle|tilini ... haltuun|kaapata* ... tili*|päästä tililleni|tietovuoto|tietoturvaloukkaus|tietosuojaloukkaus|jonkun toisen ... tied*|jonkun toisen ... lasku*|jonkun toisen ... nimi|toisen asiakkaan|muiden asiakkaiden tiedot|vieraan ihmisen|henkilötunnu*|identiteettivarkaus|kaikkien vastaanottajien|kopiokentässä|pääsy tililleni',
+      strong: 'tuntemattomalle|tuntemattomille|vieraalle ihmiselle|väärälle henkilölle|väärälle ihmiselle|tilini ... haltuun|kaapata* ... tili*|päästä tililleni|tietovuoto|tietoturvaloukkaus|tietosuojaloukkaus|jonkun toisen ... tied*|jonkun toisen ... lasku*|jonkun toisen ... nimi|toisen asiakkaan|muiden asiakkaiden tiedot|vieraan ihmisen|henkilötunnu*|identiteettivarkaus|kaikkien vastaanottajien|kopiokentässä|pääsy tililleni|tietovuo*|tietoturvaloukkau*|tietosuojaloukkau*|identiteettivarka*',
       medium: 'tuntemattoma*|vieraalle|vieras ihminen|kertakäyttökoodi*|kortin numero*|passin kopio|pankkitiedot|hakkeroi*',
       normal: 'salasan*|osoitteeni|puhelinnumeroni|nimeni',
       weak: 'henkilötied*|tietosuoja*|gdpr|yksityisyy*|tietoni|minun tietoni',

@@ -1,0 +1,145 @@
+/**
+ * Severity on wording no labelled batch has used: one sentence per concept and language, written
+ * for these tests (not taken from test/eval). They guard the concept lexicons and pairs in
+ * severity-concepts.ts and the denial, dismissal and hearsay handling in severity.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyDetailed } from '#core/classify/index';
+
+const classified = (language: string, body: string) => classifyDetailed('', body, language);
+
+describe('urgent concepts in every language', () => {
+  it.each([
+    ['en', 'I could see another customer\'s name and address when I logged in to my account.'],
+    ['en', 'The new phone you sold me still held someone else\'s photos and messages.'],
+    ['en', 'Your tracking link shows the driver\'s other stops with names and addresses of other people.'],
+    ['en', 'My son bit on a centimetre-long shard in the yoghurt and his gum bled.'],
+    ['en', 'There has been a gas smell in the kitchen ever since the boiler service yesterday.'],
+    ['en', 'A podcast episode about your shop\'s accessibility is planned for next week.'],
+    ['en', 'When I opened the app I saw the order history and home address of a woman I have never met.'],
+    ['en', 'The refurbished tablet still had the previous owner\'s emails and photos on it.'],
+    ['en', 'My daughter came up in hives and her lips swelled after eating the cereal bar labelled nut free.'],
+    ['en', 'The extension lead started smoking and the plug has scorch marks.'],
+    ['en', 'I found a sliver of glass in my soup and cut the inside of my mouth.'],
+    ['en', 'I am recording an episode of my podcast about your customer service next week.'],
+    ['da', 'Min søn skar sig på kanten af dåsen, og fingeren blødte meget.'],
+    ['da', 'Jeg kunne se en anden kundes navn og telefonnummer på min ordrebekræftelse.'],
+    ['da', 'Der lugter af gas i køkkenet efter jeres montør var her.'],
+    ['nb', 'Laderen smeltet og det kom røyk ut av stikkontakten.'],
+    ['nb', 'Jeg fikk en faktura med en annen kundes navn og adresse.'],
+    ['nb', 'Jeg skal ta opp saken i Forbrukerrådet.'],
+    ['sv', 'Min dotter bet i en glasbit i yoghurten och det blödde från tandköttet.'],
+    ['sv', 'Jag har anmält er till Konsumentverket och ARN.'],
+    ['sv', 'Telefonen jag köpte som ny hade den förra ägarens bilder och meddelanden.'],
+    ['de', 'Beim Öffnen der App sah ich Name und Adresse eines anderen Kunden.'],
+    ['de', 'Der Stecker ist geschmolzen und es kam Rauch aus der Steckdose.'],
+    ['de', 'Mein Sohn hat sich an der scharfen Kante die Hand geschnitten, sie blutete stark.'],
+    ['de', 'Ich habe mich an die Schlichtungsstelle gewandt.'],
+    ['et', 'Telefoni laadija sulas öösel ära ja pistikupesast tuli suitsu.'],
+    ['et', 'Sain arve, millel oli teise kliendi nimi ja aadress.'],
+    ['et', 'Mu poeg hammustas leivas olnud klaasikildu ja ige veritses.'],
+    ['et', 'Pöördun Tarbijakaitse ja Tehnilise Järelevalve Ametisse.'],
+    ['fi', 'Laturi suli ja pistorasiasta tuli savua.'],
+    ['fi', 'Näin sovelluksessa toisen asiakkaan nimen ja osoitteen.'],
+    ['fi', 'Poikani puri jogurtissa ollutta lasinsirua ja ikenestä vuoti verta.'],
+    ['fi', 'Viemme asian kuluttajariitalautakuntaan.'],
+    ['fi', 'Keittiössä haisee kaasulle huoltokäynnin jälkeen.'],
+    ['en', 'My toddler put the magnet in his mouth and we spent the night at A&E.'],
+    ['en', 'The charger got so hot it melted the plug.'],
+    ['en', 'The e-bike battery is bulging and hissing.'],
+    ['de', 'Das Ladekabel ist geschmolzen und hat Funken geschlagen.'],
+    ['nb', 'Sønnen min fikk en glassbit i munnen fra syltetøyet og blødde.'],
+    ['da', 'Jeg fik et stykke metal i munden fra müslibaren og knækkede en tand.'],
+    ['sv', 'Min son fick en metallbit i munnen från müslin.'],
+    ['fi', 'Tyttäreni sai suuhunsa metallinpalan murosta.'],
+    ['et', 'Mu tütar sai suhu metallitüki helvestest.'],
+    ['en', 'I\'ll be discussing this on my YouTube channel this week.'],
+    ['de', 'Ich werde einen Beitrag über Ihre Firma auf meinem Blog schreiben.'],
+    ['sv', 'Jag skriver ett inlägg om er i Facebookgruppen för föräldrar i kommunen.'],
+    ['fi', 'Kirjoitan teistä jutun paikallislehteen.'],
+    ['et', 'Kirjutan teie poest postituse Facebooki gruppi.'],
+    ['da', 'Jeg har sendt sagen til Forbrugerklagenævnet.'],
+    ['nb', 'Jeg har klaget saken inn for Forbrukertilsynet.'],
+    ['en', 'I have filed a complaint with the data protection authority.'],
+    ['fi', 'Teen valituksen tietosuojavaltuutetulle.'],
+    ['et', 'Esitan kaebuse Andmekaitse Inspektsioonile.'],
+    ['de', 'Ich habe Beschwerde bei der Datenschutzbehörde eingereicht.'],
+    ['sv', 'Jag har anmält er till IMY.'],
+  ])('%s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+});
+
+describe('look-alikes that are not urgent', () => {
+  it.each([
+    ['en', 'The garlic press I bought broke after two uses, the handle snapped.'],
+    ['en', 'My brother-in-law is a lawyer and says it is not worth it, so I just want my refund.'],
+    ['en', 'Under GDPR I request access to all the personal data you hold about me.'],
+    ['en', 'There is a scratch on the table top. It is not dangerous but it looks bad.'],
+    ['en', 'My neighbour is a solicitor but I\'d rather not involve anyone, just refund the fee.'],
+    ['en', 'I\'m not going to post about this online, I just want the right size.'],
+    ['en', 'Please send me a copy of the personal data you hold on me under GDPR.'],
+    ['en', 'The chocolate arrived melted because the van was hot.'],
+    ['en', 'The parcel was delivered to someone else\'s address down the road.'],
+    ['en', 'The leg of the table broke after two weeks.'],
+    ['da', 'Min svoger er advokat, men det er ikke umagen værd, jeg vil bare have pengene.'],
+    ['da', 'Hvidløgspressen gik i stykker efter en uge.'],
+    ['nb', 'Pakken ble levert til feil adresse hos naboen.'],
+    ['sv', 'Det är inte farligt men repan syns tydligt på bordet.'],
+    ['de', 'Der Bilderrahmen ist gebrochen angekommen, bitte Ersatz.'],
+    ['de', 'Mein Schwager ist Anwalt, aber das lohnt sich nicht, ich will nur mein Geld.'],
+    ['et', 'See ei ole ohtlik, aga kriimustus on näha.'],
+    ['fi', 'Naarmu ei ole vaarallinen, mutta näyttää pahalta.'],
+    ['en', 'The metal teeth of the zip broke off after a week.'],
+    ['en', 'The hand-cut crystal glasses arrived with a chip in one rim.'],
+    ['en', 'My hands are sore from carrying the parcel up four flights because the driver refused.'],
+    ['en', 'The desk fan makes a loud bang every time it starts.'],
+    ['en', 'Luckily nobody\'s hand was hurt, but the drawer handle came off.'],
+    ['en', 'Please send the invoice to my company address, not my home address.'],
+    ['en', 'The charger stopped charging my phone after a month.'],
+    ['en', 'Your driver delivered my neighbour\'s parcel to me, with her name on it; please collect it.'],
+    ['en', 'I ordered Smoke Grey paint and got white.'],
+    ['en', 'The screen has burn-in after six months.'],
+    ['en', 'My wife is a journalist and she says I should just ask nicely, so: could you refund the fee?'],
+    ['da', 'Lynlåsens tænder knækkede efter en uge.'],
+    ['nb', 'Glidelåsen har mistet flere tenner, og den ene tanna knakk.'],
+    ['sv', 'Blixtlåsets tänder lossnade och en tand bröts.'],
+    ['de', 'Die Zähne des Reißverschlusses sind abgebrochen.'],
+    ['et', 'Luku hambad murdusid nädalaga.'],
+    ['fi', 'Vetoketjun hampaat katkesivat viikossa.'],
+    ['de', 'Ich habe mich beim Auspacken nicht verletzt, aber der Karton war nass.'],
+    ['fi', 'Lamppu paloi loppuun kahdessa viikossa.'],
+    ['sv', 'Lampan brann ut efter två veckor.'],
+    ['da', 'Pæren brændte over efter to uger.'],
+    ['et', 'Pirn põles läbi kahe nädalaga.'],
+    ['nb', 'Kjøkkenvifta bråker og lager en høy lyd.'],
+    ['de', 'Meine Frau ist Anwältin, aber wir wollen das ohne Streit klären: bitte erstatten Sie die Gebühr.'],
+  ])('%s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
+
+describe('why it is urgent', () => {
+  it('names the concept pair that decided', () => {
+    const result = classified('en', "The new phone you sold me still held someone else's photos and messages.");
+    expect(result.urgentKinds).toContain('data');
+    expect(result.signals.some((signal) => signal.includes('otherPerson + personalData'))).toBe(true);
+  });
+
+  it('a relative who is a lawyer is hearsay, unless an offer or condition follows', () => {
+    expect(classified('en', 'My brother is a lawyer and thinks you should simply answer me.').severity).not.toBe('urgent');
+    expect(classified('en', 'My brother is a lawyer and has offered to take this on if I hear nothing by Friday.').severity).toBe('urgent');
+  });
+
+  it('a denial does not reach into the next sentence', () => {
+    expect(classified('fi', 'Sisäänkäynnin edessä ei ollut hiekkaa. Ranne murtui, kun liukastuin.').severity).toBe('urgent');
+    expect(classified('en', 'It is not dangerous, but the scratch is ugly.').severity).not.toBe('urgent');
+  });
+
+  it('a dismissal calls off a threat in the same sentence only', () => {
+    expect(classified('da', 'Min mand synes, jeg skal true med en advokat, men det gider jeg ikke.').severity).not.toBe('urgent');
+    expect(classified('da', 'Jeg kontakter en advokat i morgen. Det er ikke umagen værd at skrive mere til jer.').severity).toBe('urgent');
+  });
+});
