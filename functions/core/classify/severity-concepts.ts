@@ -101,7 +101,7 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     sv: 'namn*|adress*|telefonnummer*|mobilnummer*|mejl*|e-post*|faktura*|kvitto*|kvitton|bild*|foto*|meddelanden*|sms*|kontakter*|konto*|uppgifter*|data|födelsedatum|personnummer|kortnummer|dokument*|orderhistorik*|köphistorik*|konversationer|kamera*|barnrum*',
     de: 'name|namen|*adresse|*adressen|anschrift*|telefonnummer*|handynummer*|e-mail*|e-mails|mails|rechnung*|*rechnung|quittung*|beleg*|foto*|fotos|bilder*|bild|nachrichten|sms|kontakte*|konto*|kundenkonto*|daten|*daten|angaben|geburtsdatum|kartennummer|dokumente*|bestellhistorie|bestellverlauf|chats|kamera*|*kamera|kinderzimmer*|live-bild*|livebild*',
     et: 'nimi|nime*|aadress*|telefoninumb*|e-posti*|meiliaadress*|arve*|tšek*|foto*|pildi*|pilte|pildid|sõnum*|kontakt*|konto*|andme*|isikukood*|sünniaeg*|sünnikuupäev*|kaardinumb*|dokument*|ostuajalugu|tellimuste ajalugu|kaamera*|lastetuba*|lastetoa*',
-    fi: 'nimi|nimen*|nimet|nimeä|nimiä|*osoite|*osoitteen|*osoitteet|*osoitteita|*osoitteensa|puhelinnumer*|sähköpost*|lasku*|kuitti*|kuva*|valokuv*|viest*|yhteystied*|tili|tilin*|tilit|tiliä|tiedot|tietoja|tietoj*|henkilötied*|henkilötunnu*|syntymäai*|kortin numero*|asiakirj*|tilaushistoria*|ostohistoria*|kamera*|lastenhuonee*',
+    fi: 'nimi*|nimen*|nimet|nimeä|*osoite|*osoitte*|puhelinnumer*|sähköpost*|lasku*|kuitti*|kuva*|valokuv*|viest*|yhteystied*|tili|tilin*|tilit|tiliä|tiedot|tietoja|tietoj*|henkilötied*|henkilötunnu*|syntymäai*|kortin numero*|asiakirj*|tilaushistoria*|ostohistoria*|kamera*|lastenhuonee*',
   },
   /** A parcel taken somewhere: "delivered to someone else's address" is a delivery, not a data leak. */
   deliveryAct: {
@@ -135,7 +135,7 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   },
   /** Parts of a body (not "arm", "leg", "back": chairs and tables have them too). */
   bodyPart: {
-    en: 'finger|fingers|fingertip*|thumb|thumbs|hand|hands|palm|palms|wrist|wrists|toe|toes|knee|knees|ankle|ankles|mouth|gum|gums|lip|lips|tongue|throat|eye|eyes|eyelid*|cheek|cheeks|skin|scalp|forehead|chin|stomach|tummy|nose|shin|shins',
+    en: "my arm|his arm|her arm|son's arm|daughter's arm|child's arm|baby's arm|my leg|his leg|her leg|son's leg|daughter's leg|child's leg|my foot|his foot|her foot|my head|his head|her head|my face|his face|her face|son's face|daughter's face|finger|fingers|fingertip*|thumb|thumbs|hand|hands|palm|palms|wrist|wrists|toe|toes|knee|knees|ankle|ankles|mouth|gum|gums|lip|lips|tongue|throat|eye|eyes|eyelid*|cheek|cheeks|skin|scalp|forehead|chin|stomach|tummy|nose|shin|shins",
     da: 'finger*|tommelfinger*|hånd*|hænder*|håndflade*|håndled*|tæer*|knæ*|ankel*|mund*|tandkød*|gummer*|læbe*|tunge*|hals*|øje*|øjne*|kind*|hud*|huden|hovedbund*|pande*|mave*|næse*',
     nb: 'finger*|fingre*|tommel*|hånd*|hender*|håndflate*|håndledd*|tær*|kne|knær*|ankel*|munn*|tannkjøtt*|leppe*|tunge*|hals*|øye*|øyne*|kinn*|hud*|huden|hodebunn*|panne*|mage*|nese*',
     sv: 'finger*|fingr*|tumme*|hand|handen|händer*|handflat*|handled*|tår*|knä*|fotled*|mun|munnen|tandkött*|läpp*|tunga*|tungan|hals*|öga|ögat|ögon*|kind*|hud*|huden|hårbotten|panna*|pannan|mage*|magen|näsa*|näsan',
@@ -145,12 +145,12 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   },
   /** What happens to a body: bleeding, cuts, burns, blisters, swelling, rashes, stings, fractures. */
   harm: {
-    en: 'bled|bleed|bleeding|bleeds|blood|bloody|sliced|gashed|gash|burnt|burned|burns|blister*|swollen|swelled|swelling|stung|stinging|rash|scalded|bruised|bruise*|fractured|sprained|injured|hurt|inflamed|infected|scratched|pierced|punctured|trapped|crushed|pinched|red and|came up in|cut my|cut his|cut her|cut their|cut open|cut on|got cut|was cut|were cut|deep cut|nasty cut|bad cut|a cut',
+    en: 'bled|bleed|bleeding|trapped in|bleeds|blood|bloody|sliced|gashed|gash|burnt|burned|burns|blister*|swollen|swelled|swelling|stung|stinging|rash|scalded|bruised|bruise*|fractured|sprained|injured|hurt|inflamed|infected|scratched|pierced|punctured|trapped|crushed|pinched|red and|came up in|cut my|cut his|cut her|cut their|cut open|cut on|got cut|was cut|were cut|deep cut|nasty cut|bad cut|a cut',
     da: 'blødte|bløder|blødning*|blod|blodet|skar|skåret|flænge*|brændt|brændte|brandsår*|vabel|vabler|blære*|hævet|hævede|hævelse*|udslæt|stak|stukket|skoldet|forslået|blå mærke*|brækket|brækkede|knækket|knækkede|kløe|klør|klemt|klemte|kvæstet|svier|sved',
     nb: 'blødde|blør|blødning*|blod|blodet|kuttet|kuttet seg|skar|skåret|brent|brente|brannsår*|vable*|blemme*|hoven|hovne|hevelse*|utslett|stakk|stukket|skåldet|blåmerke*|brukket|brakk|knekt|knakk|klør|kløe|klemt|klemte|svir|sved',
     sv: 'blödde|blöder|blödning*|blod|blodet|skar|skuren|skurit|jack|bränd|brände|brännsår*|blåsa|blåsor|svullen|svullna|svullnad*|utslag|stack|stucken|skållad*|blåmärke*|bröt|bruten|brutit|knäckt|röd|röda|klia*|kliar|klämd|klämde|sved|svider',
     de: 'blutete|blutet|geblutet|blutung*|blut|blutig*|geschnitten|schnittwunde*|verbrannt|verbrannte|verbrennung*|brandblase*|blase|blasen|geschwollen*|schwellung*|ausschlag|gestochen|verbrüht|prellung*|bluterguss|blaue flecken|gebrochen|angebrochen|abgebrochen|wund|gerötet|juckt|juckreiz|eingeklemmt|gequetscht|verletzt|brennt',
-    et: 'veritses*|veritsema|veri|verd|verine|veriseks|verejooks*|lõikas*|lõikasin|lõikehaav*|haav*|põletas|põles|põletus*|põletushaav*|vill|villi|villid|paistes|paistetus*|lööve|nõelas|kõrvetas|sinikas|sinika*|murdus|murdis|murdsin|murtud|valus|punane|punetav|punetus|sügele*|muljus*|vigastas|vigastada|kipitab|kipitas',
+    et: 'paiste*|veritses*|veritsema|veri|verd|verine|veriseks|verejooks*|lõikas*|lõikasin|lõikehaav*|haav*|põletas|põles|põletus*|põletushaav*|vill|villi|villid|paistes|paistetus*|lööve|nõelas|kõrvetas|sinikas|sinika*|murdus|murdis|murdsin|murtud|valus|punane|punetav|punetus|sügele*|muljus*|vigastas|vigastada|kipitab|kipitas',
     fi: 'vuoti|vuotaa|verta|verenvuoto*|verinen|verissä|viilsi|viilto*|haava*|leikkasi|leikkautui|paloi|palovamma*|poltti|rakko*|rakkula*|turposi|turvonnut|turvoksissa|turvotus*|ihottuma*|pisti|pistos|kirveli|kirvelee|mustelma*|murtui|murtunut|murtuma*|lohkesi|kipeä|kipeytyi|punainen|punoittaa|punoitti|kutiaa|kutina|puristui|ruhjoutui|loukkaantui|loukkasi',
   },
   /** Hard pieces that do not belong in food: shards, splinters, metal, wire. */
