@@ -22,28 +22,34 @@ export type ConceptName =
   | 'hazardEvent'
   | 'electric'
   | 'mediaPiece'
-  | 'aboutYou';
+  | 'aboutYou'
+  | 'readingAct'
+  | 'alarmDevice';
 
 export interface PairRule {
   kind: UrgentKind;
   first: ConceptName;
   second: ConceptName;
-  /** Most words between the two. */
+  /** Most words between the two when `first` comes first. */
   window: number;
+  /** Most words between the two when `first` comes after `second` (default: window). */
+  windowAfter?: number;
   strength: 'strong' | 'medium';
   /** A denial just before the pair cancels it ("I won't write a post about your shop"). */
   deniable?: boolean;
   /** The pair does not count right after one of these ("delivered to someone else's address"). */
   unlessBefore?: ConceptName;
+  /** The pair does not count with one of these within three words of it ("the smoke alarm battery"). */
+  unlessNear?: ConceptName;
 }
 
 export const PAIR_RULES: readonly PairRule[] = [
-  { kind: 'data', first: 'otherPerson', second: 'personalData', window: 6, strength: 'strong', unlessBefore: 'deliveryAct' },
+  { kind: 'data', first: 'otherPerson', second: 'personalData', window: 1, windowAfter: 3, strength: 'strong', unlessBefore: 'deliveryAct' },
   { kind: 'data', first: 'myData', second: 'disclosed', window: 8, strength: 'strong' },
   { kind: 'safety', first: 'bodyPart', second: 'harm', window: 3, strength: 'strong', deniable: true },
   { kind: 'safety', first: 'fragment', second: 'mouth', window: 8, strength: 'strong' },
-  { kind: 'safety', first: 'hazardEvent', second: 'electric', window: 6, strength: 'strong' },
-  { kind: 'exposure', first: 'mediaPiece', second: 'aboutYou', window: 4, strength: 'strong', deniable: true },
+  { kind: 'safety', first: 'hazardEvent', second: 'electric', window: 6, strength: 'strong', unlessNear: 'alarmDevice' },
+  { kind: 'exposure', first: 'mediaPiece', second: 'aboutYou', window: 4, strength: 'strong', deniable: true, unlessBefore: 'readingAct', unlessNear: 'readingAct' },
 ];
 
 /**
@@ -85,13 +91,13 @@ export const HEARSAY_KEEPS: Record<string, string> = {
 export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** Somebody who is not the customer: the owner of data the customer should never see. */
   otherPerson: {
-    en: "someone else's|somebody else's|someone else|somebody else|somebody's|someone's|another customer*|another person*|another client*|another user*|another shopper*|other customers*|other people*|other clients*|other users*|other shoppers|other buyers|other recipients|other stops|other addresses|other households|a different customer*|different person's|stranger*|previous owner*|former owner*|last owner*|old owner*|prior owner*|third part*|unknown person|wrong person|wrong customer|wasn't mine|weren't mine|isn't mine|aren't mine|not mine|not my own|publicly|visible to everyone|anyone can see|everyone can see|never met|don't know|do not know|no idea who",
-    da: 'en andens|en anden kunde*|en anden person*|en anden bruger*|andre kunder*|andre kunders|andre brugeres|andre personers|andre folks|andres|fremmed*|tidligere ejer*|forrige ejer*|ukendt person|ukendte|forkert person|tredjepart*|andre modtagere|ikke min|ikke mit|ikke mine|offentligt|alle kan se|aldrig mødt|kender ikke',
-    nb: 'en annens|noen andres|noen andre|en annen kunde*|en annen person*|en annen bruker*|andre kunder*|andre kunders|andre brukeres|andre personers|andre folks|andres|fremmed*|tidligere eier*|forrige eier*|ukjent person|ukjente|feil person|tredjepart*|andre mottakere|ikke min|ikke mitt|ikke mine|offentlig|alle kan se|aldri møtt|kjenner ikke',
-    sv: 'någon annans|någon annan|en annan kund*|en annan person*|en annan användare*|andra kunder*|andra kunders|andra användares|andra personers|andra människors|andras|främling*|främmande|tidigare ägare*|förra ägaren*|förre ägaren*|föregående ägare*|okänd person|okända|fel person|tredje part*|andra mottagare|inte min|inte mitt|inte mina|offentligt|alla kan se|aldrig träffat|känner inte',
-    de: 'eines anderen kunden|einer anderen kundin|anderer kunden|andere kunden|anderen kunden|einer anderen person|eines anderen|anderer personen|anderer leute|fremde*|fremder*|vorbesitzer*|vorherigen besitzer*|früheren besitzer*|vorigen besitzer*|unbekannte*|dritte personen|an dritte|dritter|falsche person|falschen person|jemand anderem|jemand anderen|jemand anderes|nicht meine|nicht mein|nicht meiner|öffentlich sichtbar|jeder sehen|alle sehen|nie getroffen|kenne ich nicht|nicht kenne',
-    et: 'kellegi teise|kellegi võõra|teise kliendi*|teiste klientide*|teise inimese*|teiste inimeste*|teise kasutaja*|teiste kasutajate*|võõra*|võõras|võõrad|eelmise omaniku*|eelmine omanik|endise omaniku*|eelmise kasutaja*|tundmatu*|vale inimese*|valele inimesele|kolmanda*|teiste ostjate*|polnud minu|ei olnud minu|pole minu|avalikult|kõik näevad|ei tunne|pole kohanud',
-    fi: 'jonkun toisen|jonkun muun|toisen asiakkaan|toisten asiakkaiden|muiden asiakkaiden|muiden asiakkaiden|toisen henkilön|toisen ihmisen|muiden ihmisten|muiden henkilöiden|toisen käyttäjän|muiden käyttäjien|vieraan*|vieraiden|vieras|tuntemattom*|edellisen omistajan|entisen omistajan|edellinen omistaja|väärälle henkilölle|kolmansille|kolmannen osapuolen|muiden vastaanottajien|muille asiakkaille|toisille asiakkaille|ei ollut minun|eivät olleet minun|ei ole minun|julkisesti|kaikki näkevät|en tunne|en ole koskaan tavannut',
+    en: "someone else's|somebody else's|somebody's|someone's|another customer's|another person's|another client's|another user's|another shopper's|other customers'|other people's|other clients'|other users'|other shoppers'|other buyers'|other recipients'|a different customer's|a stranger's|strangers'|previous owner's|former owner's|last owner's|old owner's|prior owner's|previous user's|wrong person's|of another customer|of other customers|of other people|of other users|of another person|of a stranger|of strangers|of someone else|of somebody else|of the previous owner|of the former owner|of a woman|of a man|of a family|for another customer|for someone else|addressed to someone else|in someone else's name|belonging to|other stops|other addresses|other households|wasn't mine|weren't mine|isn't mine|aren't mine|not mine|not my own|publicly|visible to everyone|anyone can see|everyone can see|never met|don't know|do not know|no idea who",
+    da: 'en andens|en anden kundes|en anden persons|en anden brugers|andre kunders|andre brugeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere ejers|forrige ejers|den tidligere ejer|ukendtes|forkert persons|af en anden kunde|af andre kunder|på andre kunder|for en anden kunde|tilhørende|andre stop|ikke min|ikke mit|ikke mine|offentligt|alle kan se|aldrig mødt|kender ikke',
+    nb: 'en annens|noen andres|en annen kundes|en annen persons|en annen brukers|andre kunders|andre brukeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere eiers|forrige eiers|forrige eier|tidligere eier|ukjentes|til en annen kunde|til andre kunder|til noen andre|for en annen kunde|tilhørende|andre stopp|ikke min|ikke mitt|ikke mine|offentlig|alle kan se|aldri møtt|kjenner ikke',
+    sv: 'någon annans|en annan kunds|en annan persons|en annan användares|andra kunders|andra användares|andra personers|andra människors|andras|främlingars|en främlings|främmande|tidigare ägares|tidigare ägarens|förra ägarens|förre ägarens|föregående ägares|okändas|fel persons|till en annan kund|till andra kunder|på andra kunder|för en annan kund|tillhörande|andra stopp|inte min|inte mitt|inte mina|offentligt|alla kan se|aldrig träffat|känner inte',
+    de: 'eines anderen kunden|einer anderen kundin|anderer kunden|einer anderen person|eines anderen|anderer personen|anderer leute|fremde*|fremder*|des vorbesitzers|der vorbesitzerin|vom vorbesitzer|vorbesitzer*|des vorherigen besitzers|des früheren besitzers|unbekannter*|von anderen kunden|von einem anderen kunden|von jemand anderem|von fremden|an dritte|dritter|falschen person|anderen stopps|nicht meine|nicht mein|nicht meiner|öffentlich sichtbar|jeder sehen|alle sehen|nie getroffen|kenne ich nicht|nicht kenne',
+    et: 'kellegi teise|kellegi võõra|teise kliendi*|teiste klientide*|teise inimese*|teiste inimeste*|teise kasutaja*|teiste kasutajate*|võõra*|võõras|võõrad|eelmise omaniku*|endise omaniku*|eelmise kasutaja*|tundmatu*|vale inimese*|kolmanda*|teiste ostjate*|teised peatused|teisi peatusi|polnud minu|ei olnud minu|pole minu|avalikult|kõik näevad|ei tunne|pole kohanud',
+    fi: 'jonkun toisen|jonkun muun|toisen asiakkaan|toisten asiakkaiden|muiden asiakkaiden|toisen henkilön|toisen ihmisen|muiden ihmisten|muiden henkilöiden|toisen käyttäjän|muiden käyttäjien|vieraan*|vieraiden|vieras|tuntemattom*|edellisen omistajan|entisen omistajan|väärän henkilön|kolmansille|kolmannen osapuolen|muiden vastaanottajien|muut pysähdykset|ei ollut minun|eivät olleet minun|ei ole minun|julkisesti|kaikki näkevät|en tunne|en ole koskaan tavannut',
   },
   /** What identifies or belongs to a person: names, addresses, numbers, photos, messages, accounts. */
   personalData: {
@@ -212,5 +218,25 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     de: 'über sie|über ihr|über ihre|über ihren|über ihrem|über die firma|über das unternehmen|über den laden|über die filiale|über den fall|über meine erfahrung|über diesen fall',
     et: 'teie kohta|teie poest|teie poe|teie ettevõttest|teie firmast|teie teenindusest|teist kirjutada|teist rääki*|sellest juhtumist|minu kogemusest|juhtunust',
     fi: 'teistä|yrityksestänne|kaupastanne|myymälästänne|liikkeestänne|tapauksesta|kokemuksestani|palvelustanne|yrityksestä|kaupasta',
+  },
+  /** Reading or seeing a piece about the company is not threatening to publish one. */
+  readingAct: {
+    en: 'read|saw|seen|watched|heard|noticed|found|came across|liked|enjoyed',
+    da: 'læste|læst|så|set|hørte|hørt|fandt|faldt over',
+    nb: 'leste|lest|så|sett|hørte|hørt|fant|kom over',
+    sv: 'läste|läst|såg|sett|hörde|hört|hittade',
+    de: 'las|gelesen|sah|gesehen|hörte|gehört|fand|gefunden',
+    et: 'lugesin|lugenud|nägin|näinud|kuulsin|kuulnud|leidsin',
+    fi: 'luin|lukenut|näin|nähnyt|kuulin|kuullut|löysin',
+  },
+  /** Alarms that name smoke or gas without any: "the smoke alarm battery". */
+  alarmDevice: {
+    en: 'smoke alarm*|smoke detector*|alarm|alarms|detector*',
+    da: 'røgalarm*|røgmelder*|alarm*',
+    nb: 'røykvarsler*|røykdetektor*|alarm*',
+    sv: 'brandvarnare*|rökdetektor*|larm*',
+    de: 'rauchmelder*|rauchwarnmelder*|melder',
+    et: 'suitsuandur*|andur*',
+    fi: 'palovaroitin*|palovaroittime*|varoitin*',
   },
 };

@@ -239,14 +239,18 @@ function pairMatch(rule: PairRule, languages: readonly string[], context: TextCo
   const seconds = conceptSpans(rule.second, languages, context);
   if (seconds.length === 0) return undefined;
   const blockers = rule.unlessBefore ? conceptSpans(rule.unlessBefore, languages, context).map(([start]) => start) : [];
+  const nearBlockers = rule.unlessNear ? conceptSpans(rule.unlessNear, languages, context) : [];
   const { words } = context.text;
   for (const [firstStart, firstEnd] of firsts) {
     for (const [secondStart, secondEnd] of seconds) {
       const overlap = firstStart < secondEnd && secondStart < firstEnd;
-      const gap = Math.max(secondStart - firstEnd, firstStart - secondEnd);
-      if (overlap || gap > rule.window) continue;
+      const firstComesFirst = firstStart < secondStart;
+      const gap = firstComesFirst ? secondStart - firstEnd : firstStart - secondEnd;
+      if (overlap || gap > (firstComesFirst ? rule.window : (rule.windowAfter ?? rule.window))) continue;
       const start = Math.min(firstStart, secondStart);
       if (blockers.some((at) => at < start && start - at <= 5)) continue;
+      const end = Math.max(firstEnd, secondEnd);
+      if (nearBlockers.some(([blockStart, blockEnd]) => blockEnd >= start - 3 && blockStart <= end + 3)) continue;
       if (rule.deniable && negated(start, context.text, context.negations)) continue;
       return `${words.slice(firstStart, firstEnd).join(' ')} … ${words.slice(secondStart, secondEnd).join(' ')}`;
     }

@@ -170,6 +170,23 @@ describe('look-alikes that are not urgent', () => {
     ['nb', 'Vi er fire i familien og bestilte fire tallerkener.'],
     ['en', 'Please update my address in your system, I have moved.'],
     ['de', 'Bitte ändern Sie meine Adresse, ich bin umgezogen.'],
+    ['en', 'Other customers have reported the same fault, the details are on your own forum.'],
+    ['fi', 'Muiden asiakkaiden kokemukset ovat samanlaisia, tiedot löytyvät netistä.'],
+    ['de', 'Andere Kunden haben dasselbe Problem, die Details finden Sie in meiner Rechnung.'],
+    ['sv', 'Andra kunder har samma problem, jag bifogar bilder på skadan.'],
+    ['da', 'Andre kunder har haft samme problem, jeg vedhæfter billeder af skaden.'],
+    ['nb', 'Andre kunder har hatt samme problem, jeg legger ved bilder av skaden.'],
+    ['et', 'Teised kliendid on sama probleemi kirjeldanud, lisan pildid kahjustusest.'],
+    ['en', 'I bought it as a gift for someone else, so please send the invoice to me, not the recipient.'],
+    ['en', 'The previous owner of my flat still gets your catalogues; please remove the name.'],
+    ['de', 'Ich habe das Paket für einen Bekannten bestellt, die Rechnung bitte an mich.'],
+    ['en', 'My ex-husband still has access to the joint account, so please send letters to my new address only.'],
+    ['en', 'I read a lovely article about your shop, which is why I ordered, but the mug is chipped.'],
+    ['de', 'Ich habe einen Artikel über Ihre Firma gelesen und deshalb bestellt, aber die Tasse ist angeschlagen.'],
+    ['en', 'The smoke alarm keeps beeping even with a new battery.'],
+    ['da', 'Røgalarmen bipper selv med et nyt batteri.'],
+    ['de', 'Der Rauchmelder piept trotz neuer Batterie.'],
+    ['fi', 'Palovaroitin piippaa vaikka vaihdoin uuden pariston.'],
   ])('%s: %s', (language, body) => {
     expect(classified(language, body).severity).not.toBe('urgent');
   });
