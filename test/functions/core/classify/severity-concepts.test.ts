@@ -105,6 +105,8 @@ describe('urgent concepts in every language', () => {
     ['fi', 'Vien asian käräjäoikeuteen.'],
     ['et', 'Pöördun kohtusse, kui raha ei tagastata.'],
     ['sv', 'Jag går vidare till tingsrätten med ett småmål.'],
+    ['en', 'I run a page with 12,000 people following it and I\'m about to hit publish.'],
+    ['en', 'My son\'s gum bled after he bit on the shard.'],
   ])('%s: %s', (language, body) => {
     const result = classified(language, body);
     expect(result.language).toBe(language);
@@ -187,6 +189,17 @@ describe('look-alikes that are not urgent', () => {
     ['da', 'Røgalarmen bipper selv med et nyt batteri.'],
     ['de', 'Der Rauchmelder piept trotz neuer Batterie.'],
     ['fi', 'Palovaroitin piippaa vaikka vaihdoin uuden pariston.'],
+    ['en', 'Following your advice I returned it online, but no refund yet.'],
+    ['en', 'You published the wrong opening hours online.'],
+    ['en', 'The colours bled in the wash and ruined my son\'s white shirts.'],
+    ['en', 'The bananas arrived bruised and my daughter wouldn\'t eat them.'],
+    ['en', 'My paediatrician recommended this pram, but the wheel is loose.'],
+    ['da', 'Vægbeslaget til tv var bøjet, da det kom.'],
+    ['sv', 'Väggfästet till tv:n saknade skruvar.'],
+    ['sv', 'Ni är en stjärna som hjälpte mig, men fakturan är fel.'],
+    ['de', 'Der Bereitschaftsdienst des Technikers ist nicht gekommen.'],
+    ['et', 'Avaldan lootust, et saate selle kiiresti korda.'],
+    ['fi', 'Julkaisitte väärän hinnan verkkosivuilla.'],
   ])('%s: %s', (language, body) => {
     expect(classified(language, body).severity).not.toBe('urgent');
   });
