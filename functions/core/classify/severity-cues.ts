@@ -6,6 +6,9 @@
  * and "court" rather than "of course", "leave a review"/"Trustpilot" rather than "review".
  * Cues are folded like the text (diacritics stripped), so check a new cue does not fold onto an
  * ordinary word: Finnish "vaara" (danger) folds like "väärä" (wrong) and is therefore not a cue.
+ * A safety cue written "~dangerous" is cancelled by a negation just before it ("it is not
+ * dangerous"); other safety cues never are. Pairs of concepts ("someone else's … photos") are in
+ * severity-concepts.ts.
  */
 export type UrgentKind = 'legal' | 'authority' | 'safety' | 'exposure' | 'data';
 
