@@ -23,6 +23,8 @@ export interface CompiledCategories {
   subjectWeight: number;
   minimumScore: number;
   modelBelowScore: number;
+  /** How many cue points the model's certainty is worth when it is consulted. */
+  modelWeight: number;
   relatedLanguages: Readonly<Record<string, Readonly<Record<string, number>>>>;
   categories: readonly CompiledCategory[];
 }
@@ -33,6 +35,7 @@ export function compileCategoryConfig(config: CategoryConfig): CompiledCategorie
     subjectWeight: config.subjectWeight,
     minimumScore: config.minimumScore,
     modelBelowScore: config.modelBelowScore,
+    modelWeight: config.modelWeight,
     relatedLanguages: config.relatedLanguages,
     categories: Object.entries(config.categories).map(([name, category]) => ({
       name,

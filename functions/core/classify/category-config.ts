@@ -58,6 +58,11 @@ export const categoryConfigSchema = z
      * on the labelled complaints) decides among the categories it knows; 0 turns it off.
      */
     modelBelowScore: z._default(z.number().check(z.minimum(0, 'modelBelowScore must be 0 (off) or more')), 2),
+    /**
+     * What the model's verdict is worth, in cue points, when it is consulted: its probability for
+     * each category times this is added to the category's cue score.
+     */
+    modelWeight: z._default(z.number().check(z.minimum(0, 'modelWeight must be 0 or more'), z.maximum(100, 'modelWeight must be at most 100')), 2),
     /** The least score a category needs to be chosen over the fallback. */
     minimumScore: z._default(z.number().check(z.positive('minimumScore must be greater than 0')), 1),
     /**

@@ -1,8 +1,13 @@
-/** The features of the category model: character 4-grams of folded words of 3+ letters. */
+/**
+ * The features of the category model: character 4-grams of folded words of 3+ letters, and the
+ * first five letters of words of 5+ letters (a stem: "reklamation", "reklamere" and "reklamera"
+ * share "rekla"; held-out batches were classified better with both than with 4-grams alone).
+ */
 import { cleanSubject, fold, ownText } from './text.ts';
 
-/** Grams the model can store: letters a–z and the word boundaries < and >. */
-export const MODEL_GRAM_ALPHABET = /^[a-z<>]{4}$/;
+/** Grams the model can store: letters a–z and the word boundaries < and > (4-grams), or a 5-letter stem. */
+export const MODEL_GRAM_ALPHABET = /^(?:[a-z<>]{4}|[a-z]{5})$/;
+export const STEM_LENGTH = 5;
 
 export function gramsOfText(text: string): Set<string> {
   const grams = new Set<string>();
@@ -10,6 +15,7 @@ export function gramsOfText(text: string): Set<string> {
     if (word.length < 3) continue;
     const marked = `<${word}>`;
     for (let start = 0; start + 4 <= marked.length; start += 1) grams.add(marked.slice(start, start + 4));
+    if (word.length >= STEM_LENGTH) grams.add(word.slice(0, STEM_LENGTH));
   }
   return grams;
 }

@@ -5,7 +5,7 @@
  * configured minimum; otherwise the fallback category ("other").
  */
 import type { CompiledCategories } from './category-compile.ts';
-import { modelCategory } from './category-model-score.ts';
+import { modelCategory, type CategoryModel } from './category-model-score.ts';
 import { ClaimedWords, cueSpans, type CueText } from './cues.ts';
 
 /** The model needs a few grams it knows before its verdict means anything. */
@@ -40,7 +40,13 @@ export function languageFactor(categories: Pick<CompiledCategories, 'relatedLang
   return 0;
 }
 
-export function classifyCategory(input: CategoryInput, categories: CompiledCategories): CategoryResult {
+export interface ModelOptions {
+  /** Another model than the bundled one (cross-validation trains its own). */
+  model?: CategoryModel;
+  sharpness?: number;
+}
+
+export function classifyCategory(input: CategoryInput, categories: CompiledCategories, modelOptions: ModelOptions = {}): CategoryResult {
   const scores: Record<string, number> = {};
   const evidence: Record<string, Array<{ cue: string; points: number; where: string }>> = {};
   for (const category of categories.categories) {
@@ -87,14 +93,30 @@ export function classifyCategory(input: CategoryInput, categories: CompiledCateg
     .map(([name, score]) => `${name} ${score}`)
     .join(', ');
 
-  // Weak cues: the model trained on labelled complaints has seen more wording than the lists.
+  // Weak cues: the model trained on labelled complaints has seen more wording than the lists. Its
+  // tempered probability counts up to modelWeight cue points, so a clear cue still outvotes a
+  // hesitant model and the model settles what the cues leave open.
   if (input.grams && top < categories.modelBelowScore) {
-    const verdict = modelCategory(input.grams, new Set(categories.categories.map((category) => category.name)));
+    const verdict = modelCategory(input.grams, new Set(categories.categories.map((category) => category.name)), modelOptions.model, modelOptions.sharpness);
     if (verdict && verdict.known >= MODEL_MIN_KNOWN) {
+      let blendedWinner = winner;
+      let blendedTop = -1;
+      for (const category of categories.categories) {
+        const blended = (scores[category.name] ?? 0) + categories.modelWeight * (verdict.probabilities[category.name] ?? 0);
+        if (blended > blendedTop) {
+          blendedTop = blended;
+          blendedWinner = category.name;
+        }
+      }
+      const byModel = Object.entries(verdict.probabilities)
+        .filter(([, probability]) => probability >= 0.05)
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, probability]) => `${name} ${probability.toFixed(2)}`)
+        .join(', ');
       return {
-        category: verdict.category,
+        category: blendedWinner,
         scores,
-        signals: [`category ${verdict.category} by the word-part model (p ${verdict.probability.toFixed(2)}, ${verdict.known} known parts; cues ${ranking || 'none'})`],
+        signals: [`category ${blendedWinner}: cues ${ranking || 'none'}; word-part model ${byModel} (${verdict.known} known parts, worth ${categories.modelWeight} cue points)`],
       };
     }
   }

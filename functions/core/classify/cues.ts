@@ -35,6 +35,8 @@ export interface CueText {
   words: readonly string[];
   wordSet: ReadonlySet<string>;
   prefixes: ReadonlySet<string>;
+  /** Indexes of words that begin a sentence or clause (after . ! ? ; : – or a line break). */
+  sentenceStarts: ReadonlySet<number>;
 }
 
 /** Why a cue is not valid, or undefined when it is. Used by the config schema. */
@@ -80,8 +82,22 @@ export function compileCue(cue: string, weight = 1): CompiledCue {
 
 /** Folded words of a text, in order, indexed for cueMatches. */
 export function cueText(text: string): CueText {
-  const words = fold(text).match(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
-  return { words, wordSet: new Set(words), prefixes: new Set(words.map((word) => word.slice(0, 3))) };
+  const words: string[] = [];
+  const sentenceStarts = new Set<number>([0]);
+  let previousEnd = 0;
+  const folded = fold(text);
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
+    if (/[.!?;:\n\u2013\u2014]/u.test(folded.slice(previousEnd, match.index))) sentenceStarts.add(words.length);
+    words.push(match[0]);
+    previousEnd = match.index + match[0].length;
+  }
+  return { words, wordSet: new Set(words), prefixes: new Set(words.map((word) => word.slice(0, 3))), sentenceStarts };
+}
+
+/** The index of the first word of the sentence that holds word `index`. */
+export function sentenceStart(text: CueText, index: number): number {
+  for (let at = index; at > 0; at -= 1) if (text.sentenceStarts.has(at)) return at;
+  return 0;
 }
 
 /** The index after the last word of a match of tokens[tokenIndex…] starting at wordIndex, or -1. */

@@ -2,10 +2,12 @@
  * Severity: urgent for threats of legal action or a consumer/data authority, safety hazards and
  * injuries, threats of public exposure (press, social media, review sites) and personal data
  * exposed; high for anger, repetition and ultimatums; otherwise normal. Cues in
- * severity-cues.ts; a complaint is urgent when its urgent cues add up to URGENT_SCORE.
+ * severity-cues.ts, concept pairs in severity-concepts.ts; a complaint is urgent when its urgent
+ * evidence adds up to URGENT_SCORE.
  */
 import type { Severity } from '../complaint.ts';
-import { compileCue, cueSpans, type CompiledCue, type CueText } from './cues.ts';
+import { ClaimedWords, compileCue, cueSpans, sentenceStart, type CompiledCue, type CueText } from './cues.ts';
+import { CONCEPTS, DISMISSALS, HEARSAY_KEEPS, PAIR_RULES, RELATIONS, type ConceptName, type PairRule } from './severity-concepts.ts';
 import { HIGH_CUES, URGENT_CUES, type StrengthLists, type UrgentKind } from './severity-cues.ts';
 
 export type { UrgentKind } from './severity-cues.ts';
@@ -15,42 +17,50 @@ export const HIGH_SCORE = 2;
 const STRENGTH_WEIGHTS = { strong: 2, medium: 1.5, normal: 1, weak: 0.5 } as const;
 /** Languages whose severity words a writer in the key language also uses. */
 const RELATED: Record<string, readonly string[]> = { da: ['nb', 'sv'], nb: ['da', 'sv'], sv: ['da', 'nb'] };
+/** A safety cue written "~dangerous" is deniable ("it is not dangerous"); other safety cues never are. */
+const DENIABLE_MARK = '~';
 
 /**
  * Words that deny a threat when they come just before it ("I'm not going to sue", "Ich will Sie
  * nicht verklagen", "En aio haastaa ketään oikeuteen"), per language: Danish/Swedish "en" is "a".
  */
 const NEGATIONS: Record<string, readonly string[]> = {
-  en: ['not', 'never', "don't", "won't", "i'm not", 'no', 'nobody', "isn't", "aren't", "wouldn't", "dont", "wont"],
-  da: ['ikke', 'aldrig', 'ingen'],
-  nb: ['ikke', 'aldri', 'ingen', 'ikkje'],
-  sv: ['inte', 'aldrig', 'ingen', 'icke'],
-  de: ['nicht', 'kein', 'keine', 'keinen', 'niemals', 'nie'],
+  en: ['not', 'never', "don't", "won't", "i'm not", 'no', 'nobody', "nobody's", 'noone', "no-one's", "isn't", "aren't", "wouldn't", 'dont', 'wont', 'without', 'neither'],
+  da: ['ikke', 'aldrig', 'ingen', 'uden'],
+  nb: ['ikke', 'aldri', 'ingen', 'ikkje', 'uten'],
+  sv: ['inte', 'aldrig', 'ingen', 'icke', 'utan'],
+  de: ['nicht', 'kein', 'keine', 'keinen', 'niemals', 'nie', 'ohne'],
   et: ['ei', 'mitte', 'pole', 'ära'],
   fi: ['en', 'et', 'ei', 'emme', 'ette', 'eivat', 'enka', 'eika'],
 };
 /** Words that turn a denial back into a threat: "if you don't pay I will sue", "I won't hesitate to". */
 const KEEPS_THREAT = new Set([
   'if', 'unless', 'otherwise', 'hesitate', 'choice', 'option', 'alternative', 'longer', 'until',
-  'hvis', 'medmindre', 'ellers', 'tove', 'valg', 'lenger', 'laengere', 'om', 'annars', 'tveka', 'val', 'langre',
+  'hvis', 'medmindre', 'ellers', 'tove', 'valg', 'lenger', 'laengere', 'annars', 'tveka', 'val', 'langre',
   'wenn', 'falls', 'sonst', 'zogern', 'wahl', 'mehr', 'bis', 'kui', 'muidu', 'kohkle', 'valikut', 'jos', 'muuten', 'epaile', 'eparoi', 'vaihtoehtoa',
 ]);
 const NEGATION_WINDOW = 5;
 /** How far back a condition ("if", "kui", "jos") still reaches. */
 const CONDITION_WINDOW = 10;
+/** How far after a threat a dismissal ("…but it's not worth it", "…men det gider jeg ikke") still reaches. */
+const DISMISSAL_WINDOW = 10;
 const DENIABLE: ReadonlySet<UrgentKind | 'high'> = new Set(['legal', 'authority', 'exposure']);
+/** How close before a legal or exposure word a relative must be to make it hearsay ("my wife is a journalist"). */
+const RELATION_WINDOW = 4;
+/** How far after hearsay an offer or condition still turns it into a threat ("… has offered to take it on if …"). */
+const HEARSAY_THREAT_WINDOW = 12;
+const HEARSAY_WEIGHT = 0.5;
 
-function negated(start: number, words: readonly string[], language: string): boolean {
-  const negations = new Set([...(NEGATIONS[language] ?? []), ...NEGATIONS.en!]);
-  const before = words.slice(Math.max(0, start - NEGATION_WINDOW), start);
-  const clause = words.slice(Math.max(0, start - CONDITION_WINDOW), start);
-  return before.some((word) => negations.has(word) || word.endsWith("n't")) && !clause.some((word) => KEEPS_THREAT.has(word));
+function negationsOf(language: string): ReadonlySet<string> {
+  return new Set([...(NEGATIONS[language] ?? []), ...NEGATIONS.en!]);
 }
 
-/** Does the cue occur, not counting threats the customer denies in the same breath? */
-function occurs(cue: CompiledCue, text: CueText, deniable: boolean, language: string): boolean {
-  const spans = cueSpans(cue, text);
-  return deniable ? spans.some(([start]) => !negated(start, text.words, language)) : spans.length > 0;
+/** A negation shortly before, in the same sentence, and no condition that keeps the threat. */
+function negated(start: number, text: CueText, negations: ReadonlySet<string>): boolean {
+  const { words } = text;
+  const before = words.slice(Math.max(0, start - NEGATION_WINDOW, sentenceStart(text, start)), start);
+  const clause = words.slice(Math.max(0, start - CONDITION_WINDOW), start);
+  return before.some((word) => negations.has(word) || word.endsWith("n't")) && !clause.some((word) => KEEPS_THREAT.has(word));
 }
 
 export interface SeverityInput {
@@ -69,12 +79,16 @@ export interface SeverityResult {
   signals: string[];
 }
 
+interface SeverityCue extends CompiledCue {
+  deniable: boolean;
+}
+
 interface Group {
   kind: UrgentKind | 'high';
   language: string;
   lists: StrengthLists;
   /** Compiled on first use: a message needs the groups of a few languages only. */
-  compiled?: CompiledCue[];
+  compiled?: SeverityCue[];
 }
 
 let groupList: Group[] | undefined;
@@ -89,41 +103,198 @@ function groups(): Group[] {
   return groupList;
 }
 
-function cuesOf(group: Group): CompiledCue[] {
+function compileList(list: string, weight: number, kindDeniable: boolean): SeverityCue[] {
+  const cues: SeverityCue[] = [];
+  for (const written of list.split('|')) {
+    if (!written) continue;
+    const marked = written.startsWith(DENIABLE_MARK);
+    const cue = compileCue(marked ? written.slice(1) : written, weight);
+    cues.push({ ...cue, deniable: kindDeniable || marked });
+  }
+  return cues;
+}
+
+function cuesOf(group: Group): SeverityCue[] {
   if (group.compiled) return group.compiled;
-  const cues: CompiledCue[] = [];
+  const cues: SeverityCue[] = [];
   for (const [strength, weight] of Object.entries(STRENGTH_WEIGHTS)) {
     const list = group.lists[strength as keyof StrengthLists];
-    if (list) for (const cue of list.split('|')) if (cue) cues.push(compileCue(cue, weight));
+    if (list) cues.push(...compileList(list, weight, DENIABLE.has(group.kind)));
   }
   group.compiled = cues;
   return cues;
 }
 
-/** Every compiled cue, for tests that check the lists are valid. */
-export function severityCues(): ReadonlyArray<{ kind: UrgentKind | 'high'; language: string; cue: CompiledCue }> {
-  return groups().flatMap((group) => cuesOf(group).map((cue) => ({ kind: group.kind, language: group.language, cue })));
+const conceptCache = new Map<string, SeverityCue[]>();
+
+/** The cues of a concept (severity-concepts.ts) in one language. */
+function conceptCues(concept: ConceptName, language: string): SeverityCue[] {
+  const key = `${concept} ${language}`;
+  let cues = conceptCache.get(key);
+  if (!cues) {
+    cues = compileList(CONCEPTS[concept][language] ?? '', 1, false);
+    conceptCache.set(key, cues);
+  }
+  return cues;
 }
 
-function applies(cueLanguage: string, input: SeverityInput): boolean {
+const listCache = new Map<Record<string, string>, Map<string, CompiledCue[]>>();
+
+/** The compiled phrases of a per-language list (dismissals, relations) for one language. */
+function listCues(lists: Record<string, string>, language: string): CompiledCue[] {
+  let byLanguage = listCache.get(lists);
+  if (!byLanguage) listCache.set(lists, (byLanguage = new Map()));
+  let cues = byLanguage.get(language);
+  if (!cues) {
+    cues = (lists[language] ?? '').split('|').filter(Boolean).map((cue) => compileCue(cue));
+    byLanguage.set(language, cues);
+  }
+  return cues;
+}
+
+/** Every compiled cue, for tests that check the lists are valid. */
+export function severityCues(): ReadonlyArray<{ kind: UrgentKind | 'high' | ConceptName | 'dismissal' | 'relation' | 'hearsayKeep'; language: string; cue: CompiledCue }> {
+  const concepts = (Object.keys(CONCEPTS) as ConceptName[]).flatMap((concept) =>
+    Object.keys(CONCEPTS[concept]).flatMap((language) => conceptCues(concept, language).map((cue) => ({ kind: concept, language, cue }))),
+  );
+  const phrases = ([['dismissal', DISMISSALS], ['relation', RELATIONS], ['hearsayKeep', HEARSAY_KEEPS]] as const).flatMap(([kind, lists]) =>
+    Object.keys(lists).flatMap((language) => listCues(lists, language).map((cue) => ({ kind, language, cue }))),
+  );
+  return [...groups().flatMap((group) => cuesOf(group).map((cue) => ({ kind: group.kind, language: group.language, cue }))), ...concepts, ...phrases];
+}
+
+/** Languages whose cues count for a text in `language`. */
+function cueLanguages(input: SeverityInput): string[] {
   // Urgent words are worth a false alarm more than a miss: English always counts (Trustpilot,
   // "social media", "lawyer" turn up in every language), neighbours count, and everything
   // counts when the language itself is a guess.
-  return input.languageUncertain || cueLanguage === input.language || cueLanguage === 'en' || (RELATED[input.language]?.includes(cueLanguage) ?? false) || !(input.language in HIGH_CUES);
+  const all = Object.keys(HIGH_CUES);
+  if (input.languageUncertain || !all.includes(input.language)) return all;
+  return [...new Set([input.language, 'en', ...(RELATED[input.language] ?? [])])];
+}
+
+interface TextContext {
+  text: CueText;
+  where: 'subject' | 'body';
+  negations: ReadonlySet<string>;
+  /** Word indexes where a dismissal ("not worth it", "det gider jeg ikke") starts. */
+  dismissals: number[];
+  /** Word indexes of relatives and friends ("my wife", "Svogeren min", "Meine Frau"). */
+  relations: number[];
+  /** Word indexes of offers and conditions that keep hearsay a threat. */
+  hearsayKeeps: number[];
+}
+
+/**
+ * A lawyer or journalist who is the customer's relative or friend, with no offer or condition
+ * after it, is hearsay ("my wife is a journalist and says I should just ask"), not a threat.
+ */
+function hearsay(spans: ReadonlyArray<readonly [number, number]>, context: TextContext): boolean {
+  return spans.every(
+    ([start, end]) =>
+      context.relations.some((at) => at < start && start - at <= RELATION_WINDOW) && !context.hearsayKeeps.some((at) => at >= end && at - end <= HEARSAY_THREAT_WINDOW),
+  );
+}
+
+/** Spans of the cue that are not denied ("not going to court", "lawyer … says it's not worth it"). */
+function liveSpans(cue: SeverityCue, context: TextContext): Array<[number, number]> {
+  const spans = cueSpans(cue, context.text);
+  if (!cue.deniable) return spans;
+  return spans.filter(
+    ([start, end]) =>
+      !negated(start, context.text, context.negations) &&
+      !context.dismissals.some((at) => at >= end && at - end <= DISMISSAL_WINDOW && sentenceStart(context.text, at) <= start),
+  );
+}
+
+interface Hit {
+  kind: UrgentKind | 'high';
+  cue: string;
+  points: number;
+}
+
+function conceptSpans(concept: ConceptName, languages: readonly string[], context: TextContext): Array<[number, number]> {
+  return languages.flatMap((language) => conceptCues(concept, language).flatMap((cue) => cueSpans(cue, context.text)));
+}
+
+/** Pairs of concepts close together: "someone else's … photos", "gum … bled", "smoke … charger". */
+function pairHits(languages: readonly string[], contexts: readonly TextContext[]): Hit[] {
+  const hits: Hit[] = [];
+  for (const rule of PAIR_RULES) {
+    for (const context of contexts) {
+      const match = pairMatch(rule, languages, context);
+      if (match) {
+        hits.push({ kind: rule.kind, cue: `${rule.first} + ${rule.second}: ${match}`, points: STRENGTH_WEIGHTS[rule.strength] });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/** The words of the first close pair of the rule's concepts, or undefined. */
+function pairMatch(rule: PairRule, languages: readonly string[], context: TextContext): string | undefined {
+  const firsts = conceptSpans(rule.first, languages, context);
+  if (firsts.length === 0) return undefined;
+  const seconds = conceptSpans(rule.second, languages, context);
+  if (seconds.length === 0) return undefined;
+  const blockers = rule.unlessBefore ? conceptSpans(rule.unlessBefore, languages, context).map(([start]) => start) : [];
+  const nearBlockers = rule.unlessNear ? conceptSpans(rule.unlessNear, languages, context) : [];
+  const { words } = context.text;
+  for (const [firstStart, firstEnd] of firsts) {
+    for (const [secondStart, secondEnd] of seconds) {
+      const overlap = firstStart < secondEnd && secondStart < firstEnd;
+      const firstComesFirst = firstStart < secondStart;
+      const gap = firstComesFirst ? secondStart - firstEnd : firstStart - secondEnd;
+      if (overlap || gap > (firstComesFirst ? rule.window : (rule.windowAfter ?? rule.window))) continue;
+      const start = Math.min(firstStart, secondStart);
+      if (blockers.some((at) => at < start && start - at <= 5)) continue;
+      const end = Math.max(firstEnd, secondEnd);
+      if (nearBlockers.some(([blockStart, blockEnd]) => blockEnd >= start - 3 && blockStart <= end + 3)) continue;
+      if (rule.deniable && negated(start, context.text, context.negations)) continue;
+      return `${words.slice(firstStart, firstEnd).join(' ')} … ${words.slice(secondStart, secondEnd).join(' ')}`;
+    }
+  }
+  return undefined;
 }
 
 export function classifySeverity(input: SeverityInput): SeverityResult {
-  const found = new Map<string, { kind: UrgentKind | 'high'; cue: string; points: number }>();
+  const languages = cueLanguages(input);
+  const negations = negationsOf(input.language);
+  const contexts: TextContext[] = (['subject', 'body'] as const).map((where) => {
+    const text = input[where];
+    const starts = (lists: Record<string, string>) => languages.flatMap((language) => listCues(lists, language).flatMap((cue) => cueSpans(cue, text).map(([start]) => start)));
+    return { text, where, negations, dismissals: starts(DISMISSALS), relations: starts(RELATIONS), hearsayKeeps: starts(HEARSAY_KEEPS) };
+  });
+
+  // Every live occurrence, strongest first; within a kind, words a stronger cue took count once
+  // ("Instagram-postauksenne" is one mention of Instagram, not two).
+  const candidates: Array<Hit & { key: string; where: 'subject' | 'body'; spans: Array<[number, number]> }> = [];
   for (const group of groups()) {
-    if (!applies(group.language, input)) continue;
+    if (!languages.includes(group.language)) continue;
     for (const cue of cuesOf(group)) {
-      const deniable = DENIABLE.has(group.kind);
-      if (!occurs(cue, input.subject, deniable, input.language) && !occurs(cue, input.body, deniable, input.language)) continue;
-      const key = `${group.kind} ${cue.key}`;
-      const previous = found.get(key);
-      if (!previous || previous.points < cue.weight) found.set(key, { kind: group.kind, cue: cue.source, points: cue.weight });
+      for (const context of contexts) {
+        const spans = liveSpans(cue, context);
+        if (spans.length === 0) continue;
+        const heard = (group.kind === 'legal' || group.kind === 'exposure') && hearsay(spans, context);
+        const points = heard ? Math.min(cue.weight, HEARSAY_WEIGHT) : cue.weight;
+        candidates.push({ kind: group.kind, cue: heard ? `${cue.source} (hearsay)` : cue.source, points, key: `${group.kind} ${cue.key}`, where: context.where, spans });
+      }
     }
   }
+  candidates.sort((a, b) => b.points - a.points);
+  const found = new Map<string, Hit>();
+  const claimed = new Map<string, ClaimedWords>();
+  for (const candidate of candidates) {
+    if (found.has(candidate.key)) continue;
+    const claimKey = `${candidate.kind} ${candidate.where}`;
+    let words = claimed.get(claimKey);
+    if (!words) claimed.set(claimKey, (words = new ClaimedWords()));
+    if (!words.claim(candidate.spans)) continue;
+    found.set(candidate.key, { kind: candidate.kind, cue: candidate.cue, points: candidate.points });
+  }
+  for (const hit of pairHits(languages, contexts)) found.set(`${hit.kind} pair ${hit.cue}`, hit);
+
   const urgentHits = [...found.values()].filter((hit) => hit.kind !== 'high').sort((a, b) => b.points - a.points);
   const urgentScore = urgentHits.reduce((sum, hit) => sum + hit.points, 0);
   if (urgentScore >= URGENT_SCORE) {

@@ -17,7 +17,7 @@ describe('the labelled evaluation set', () => {
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
   });
 
-  it('whole set: at or above the floors (measured: language 1.000, macro-F1 0.956, urgent P 0.994 R 1.000)', () => {
+  it('whole set: at or above the floors (measured with batch 7 in dev: language 1.000, macro-F1 0.958, urgent P 0.995 R 1.000)', () => {
     const all = figures(predictions);
     expect(all.languageAccuracy).toBeGreaterThanOrEqual(0.99);
     expect(all.macroF1).toBeGreaterThanOrEqual(0.95);
@@ -25,12 +25,13 @@ describe('the labelled evaluation set', () => {
     expect(all.urgent.precision).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('held-out test split: at or above its floors (measured with batch 6 added: language 1.000, macro-F1 0.788, urgent P 0.982 R 1.000; batch 6 alone first measured urgent P 0.739 R 0.395)', () => {
+  it('held-out test split: at or above its floors (measured: language 1.000, macro-F1 0.821, urgent P 0.982 R 1.000; batch 6 alone first measured urgent P 0.739 R 0.395)', () => {
     const test = figures(predictions.filter((prediction) => prediction.item.split === 'test'));
     expect(test.languageAccuracy).toBeGreaterThanOrEqual(0.96);
-    // Below the 0.85: batch 6 was written to test severity and its categories were never
-    // tuned (categories.json was out of scope). Open: raise this back to >= 0.85 once fixed.
-    expect(test.macroF1).toBeGreaterThanOrEqual(0.78);
+    // Still below the 0.85 (0.788 before; no test complaint was read or moved): most misses
+    // have no cue of their category and the word-part model decides. The full 10,000-feature model
+    // reaches 0.856 but pushes the inbound bundle over 1 MiB. Open: raise this to >= 0.85.
+    expect(test.macroF1).toBeGreaterThanOrEqual(0.815);
     expect(test.urgent.recall).toBeGreaterThanOrEqual(0.98);
     expect(test.urgent.precision).toBeGreaterThanOrEqual(0.97);
   });

@@ -1,0 +1,242 @@
+/**
+ * Concepts for severity, per language, in the cue syntax of cues.ts separated by "|", and the
+ * pairs of concepts that make a complaint urgent when they occur close together. A pair says
+ * what no single phrase can: "someone else's … photos", "another customer's name", "his gum
+ * … bled", "smoke … from the charger", "a podcast episode about your shop". Each list names
+ * the concept's words in every inflection we know of (Finnish and Estonian cases, Danish,
+ * Norwegian and Swedish definite forms, German compounds); add a word to the concept, not a
+ * sentence to a list.
+ */
+import type { UrgentKind } from './severity-cues.ts';
+
+export type ConceptName =
+  | 'otherPerson'
+  | 'personalData'
+  | 'deliveryAct'
+  | 'myData'
+  | 'disclosed'
+  | 'bodyPart'
+  | 'harm'
+  | 'fragment'
+  | 'mouth'
+  | 'hazardEvent'
+  | 'electric'
+  | 'mediaPiece'
+  | 'aboutYou'
+  | 'readingAct'
+  | 'alarmDevice';
+
+export interface PairRule {
+  kind: UrgentKind;
+  first: ConceptName;
+  second: ConceptName;
+  /** Most words between the two when `first` comes first. */
+  window: number;
+  /** Most words between the two when `first` comes after `second` (default: window). */
+  windowAfter?: number;
+  strength: 'strong' | 'medium';
+  /** A denial just before the pair cancels it ("I won't write a post about your shop"). */
+  deniable?: boolean;
+  /** The pair does not count right after one of these ("delivered to someone else's address"). */
+  unlessBefore?: ConceptName;
+  /** The pair does not count with one of these within three words of it ("the smoke alarm battery"). */
+  unlessNear?: ConceptName;
+}
+
+export const PAIR_RULES: readonly PairRule[] = [
+  { kind: 'data', first: 'otherPerson', second: 'personalData', window: 1, windowAfter: 3, strength: 'strong', unlessBefore: 'deliveryAct' },
+  { kind: 'data', first: 'myData', second: 'disclosed', window: 8, strength: 'strong' },
+  { kind: 'safety', first: 'bodyPart', second: 'harm', window: 3, strength: 'strong', deniable: true },
+  { kind: 'safety', first: 'fragment', second: 'mouth', window: 8, strength: 'strong' },
+  { kind: 'safety', first: 'hazardEvent', second: 'electric', window: 6, strength: 'strong', unlessNear: 'alarmDevice' },
+  { kind: 'exposure', first: 'mediaPiece', second: 'aboutYou', window: 4, strength: 'strong', deniable: true, unlessBefore: 'readingAct', unlessNear: 'readingAct' },
+];
+
+/**
+ * Phrases that call off a threat just made: "my brother-in-law is a lawyer and says it's not worth
+ * it", "Min mand synes, jeg skal true med en advokat, men det gider jeg ikke".
+ */
+export const DISMISSALS: Record<string, string> = {
+  en: "not worth|isn't worth|wasn't worth|no point|won't bother|can't be bothered|not bother|rather not|would rather not|overkill",
+  da: 'ikke værd|ikke umagen værd|ingen grund til|gider jeg ikke|gider jeg slet ikke|gider ikke|det vil jeg ikke|ikke nødvendigt',
+  nb: 'ikke verdt|ingen vits|gidder jeg ikke|gidder ikke|orker ikke|det vil jeg ikke|ikke nødvendig',
+  sv: 'inte värt|ingen idé|orkar jag inte|orkar inte|det vill jag inte|inte nödvändigt|onödigt',
+  de: 'nicht wert|lohnt sich nicht|lohnt nicht|keine lust|will ich nicht|nicht nötig|unnötig|übertrieben',
+  et: 'ei tasu|pole mõtet|ei ole mõtet|ei viitsi|pole vaja|ei ole vaja',
+  fi: 'ei kannata|ei ole sen arvoista|en jaksa|ei jaksa|ei tarvitse',
+};
+
+/** Relatives and friends: a lawyer or journalist among them is hearsay unless an offer or condition follows. */
+export const RELATIONS: Record<string, string> = {
+  en: 'wife|husband|partner|brother|sister|son|daughter|father|mother|dad|mum|mom|uncle|aunt|cousin|friend|neighbour|neighbor|colleague|in-law|in-laws|boyfriend|girlfriend',
+  da: 'kone|konen|mand|manden|hustru|kæreste*|bror|broren|søster*|søn|sønnen|datter|datteren|far|mor|onkel|tante|fætter|kusine|ven|vennen|veninde*|nabo*|kollega*|svoger*|svigerinde*|svigerfar*|svigermor*',
+  nb: 'kone|kona|mann|mannen|samboer*|kjæreste*|bror|broren|søster*|sønn*|datter|dattera|far|mor|onkel|tante|fetter|kusine|venn|vennen|venninne*|nabo*|kollega*|svoger*|svigerinne*|svigerfar*|svigermor*',
+  sv: 'fru|frun|maken|sambo*|pojkvän*|flickvän*|bror|brorsan|syster*|son|sonen|dotter|dottern|pappa|mamma|farbror|morbror|moster|faster|kusin*|vän|vännen|väninna*|granne*|kollega*|svåger*|svägerska*',
+  de: 'frau|mann|partner*|bruder|schwester|sohn|tochter|vater|mutter|onkel|tante|cousin*|freund*|nachbar*|kolleg*|schwager|schwägerin',
+  et: 'naine|naisel|abikaasa*|mees|mehel|vend|venna*|õde|õe|poeg|poja*|tütar|tütre*|isa|ema|onu|tädi|sõber|sõbra*|sõbranna*|naaber|naabri*|kolleeg*|õemees*|vennanaine*',
+  fi: 'vaimo*|mieheni|mieheltäni|puoliso*|veli|veljeni|veljelläni|sisko*|sisar*|poika*|tytär*|isä*|äiti*|setä*|eno*|täti*|serkku*|ystävä*|naapuri*|työkaveri*|kollega*|lanko*|käly*',
+};
+
+/** After hearsay, these keep it a threat: an offer to act, a condition. */
+export const HEARSAY_KEEPS: Record<string, string> = {
+  en: 'if|unless|otherwise|will|offered|offer|ready|handle|handling|take it|taking it|instruct*|act for|on my behalf',
+  da: 'hvis|medmindre|ellers|vil|tilbudt|tilbyder|klar til|tager sagen|tage sagen|på mine vegne',
+  nb: 'hvis|med mindre|ellers|vil|tilbudt|tilbyr|klar til|tar saken|ta saken|på mine vegne',
+  sv: 'om|annars|ska|kommer att|erbjudit|erbjuder|redo|tar ärendet|ta ärendet|för min räkning',
+  de: 'wenn|falls|sonst|wird|werde|angeboten|bietet|bereit|übernimmt|übernehmen|in meinem namen',
+  et: 'kui|muidu|pakkus|pakkunud|valmis|võtab|võtta|minu nimel',
+  fi: 'jos|muuten|tarjoutui|tarjoutunut|valmis|hoitaa|hoitamaan|puolestani',
+};
+
+export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
+  /** Somebody who is not the customer: the owner of data the customer should never see. */
+  otherPerson: {
+    en: "someone else's|somebody else's|somebody's|someone's|another customer's|another person's|another client's|another user's|another shopper's|other customers'|other people's|other clients'|other users'|other shoppers'|other buyers'|other recipients'|a different customer's|a stranger's|strangers'|previous owner's|former owner's|last owner's|old owner's|prior owner's|previous user's|wrong person's|of another customer|of other customers|of other people|of other users|of another person|of a stranger|of strangers|of someone else|of somebody else|of the previous owner|of the former owner|of a woman|of a man|of a family|for another customer|for someone else|addressed to someone else|in someone else's name|belonging to|other stops|other addresses|other households|wasn't mine|weren't mine|isn't mine|aren't mine|not mine|not my own|publicly|visible to everyone|anyone can see|everyone can see|never met|don't know|do not know|no idea who",
+    da: 'en andens|en anden kundes|en anden persons|en anden brugers|andre kunders|andre brugeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere ejers|forrige ejers|den tidligere ejer|ukendtes|forkert persons|af en anden kunde|af andre kunder|på andre kunder|for en anden kunde|tilhørende|andre stop|ikke min|ikke mit|ikke mine|offentligt|alle kan se|aldrig mødt|kender ikke',
+    nb: 'en annens|noen andres|en annen kundes|en annen persons|en annen brukers|andre kunders|andre brukeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere eiers|forrige eiers|forrige eier|tidligere eier|ukjentes|til en annen kunde|til andre kunder|til noen andre|for en annen kunde|tilhørende|andre stopp|ikke min|ikke mitt|ikke mine|offentlig|alle kan se|aldri møtt|kjenner ikke',
+    sv: 'någon annans|en annan kunds|en annan persons|en annan användares|andra kunders|andra användares|andra personers|andra människors|andras|främlingars|en främlings|främmande|tidigare ägares|tidigare ägarens|förra ägarens|förre ägarens|föregående ägares|okändas|fel persons|till en annan kund|till andra kunder|på andra kunder|för en annan kund|tillhörande|andra stopp|inte min|inte mitt|inte mina|offentligt|alla kan se|aldrig träffat|känner inte',
+    de: 'eines anderen kunden|einer anderen kundin|anderer kunden|einer anderen person|eines anderen|anderer personen|anderer leute|fremde*|fremder*|des vorbesitzers|der vorbesitzerin|vom vorbesitzer|vorbesitzer*|des vorherigen besitzers|des früheren besitzers|unbekannter*|von anderen kunden|von einem anderen kunden|von jemand anderem|von fremden|an dritte|dritter|falschen person|anderen stopps|nicht meine|nicht mein|nicht meiner|öffentlich sichtbar|jeder sehen|alle sehen|nie getroffen|kenne ich nicht|nicht kenne',
+    et: 'kellegi teise|kellegi võõra|teise kliendi*|teiste klientide*|teise inimese*|teiste inimeste*|teise kasutaja*|teiste kasutajate*|võõra*|võõras|võõrad|eelmise omaniku*|endise omaniku*|eelmise kasutaja*|tundmatu*|vale inimese*|kolmanda*|teiste ostjate*|teised peatused|teisi peatusi|polnud minu|ei olnud minu|pole minu|avalikult|kõik näevad|ei tunne|pole kohanud',
+    fi: 'jonkun toisen|jonkun muun|toisen asiakkaan|toisten asiakkaiden|muiden asiakkaiden|toisen henkilön|toisen ihmisen|muiden ihmisten|muiden henkilöiden|toisen käyttäjän|muiden käyttäjien|vieraan*|vieraiden|vieras|tuntemattom*|edellisen omistajan|entisen omistajan|väärän henkilön|kolmansille|kolmannen osapuolen|muiden vastaanottajien|muut pysähdykset|ei ollut minun|eivät olleet minun|ei ole minun|julkisesti|kaikki näkevät|en tunne|en ole koskaan tavannut',
+  },
+  /** What identifies or belongs to a person: names, addresses, numbers, photos, messages, accounts. */
+  personalData: {
+    en: 'name|names|address|addresses|phone number*|mobile number*|email address*|emails|e-mails|invoice*|receipt*|photo*|pictures|picture|images|messages|texts|contacts|account|accounts|details|data|information|info|date of birth|birthday|bank details|card number*|card details|last four digits|documents|files|order history|purchase history|chats|conversations|camera feed|live feed|video feed|nursery|bedroom',
+    da: 'navn*|adresse*|telefonnummer*|mobilnummer*|mailadresse*|e-mail*|mails|faktura*|kvittering*|billede*|billeder*|fotos|foto*|beskeder|sms*|kontakter|konto*|oplysninger*|data|fødselsdato|cpr*|kortnummer|kortoplysninger|dokumenter|ordrehistorik*|købshistorik*|samtaler|kamera*|børneværelse*',
+    nb: 'navn*|adresse*|telefonnummer*|mobilnummer*|e-post*|faktura*|kvittering*|bilde*|bildene|foto*|meldinger*|sms*|kontakter*|konto*|kontoen|opplysninger*|data|fødselsdato|personnummer|fødselsnummer|kortnummer|dokumenter*|ordrehistorikk*|kjøpshistorikk*|samtaler|kamera*|barnerom*',
+    sv: 'namn*|adress*|telefonnummer*|mobilnummer*|mejl*|e-post*|faktura*|kvitto*|kvitton|bild*|foto*|meddelanden*|sms*|kontakter*|konto*|uppgifter*|data|födelsedatum|personnummer|kortnummer|dokument*|orderhistorik*|köphistorik*|konversationer|kamera*|barnrum*',
+    de: 'name|namen|*adresse|*adressen|anschrift*|telefonnummer*|handynummer*|e-mail*|e-mails|mails|rechnung*|*rechnung|quittung*|beleg*|foto*|fotos|bilder*|bild|nachrichten|sms|kontakte*|konto*|kundenkonto*|daten|*daten|angaben|geburtsdatum|kartennummer|dokumente*|bestellhistorie|bestellverlauf|chats|kamera*|*kamera|kinderzimmer*|live-bild*|livebild*',
+    et: 'nimi|nime*|aadress*|telefoninumb*|e-posti*|meiliaadress*|arve*|tšek*|foto*|pildi*|pilte|pildid|sõnum*|kontakt*|konto*|andme*|isikukood*|sünniaeg*|sünnikuupäev*|kaardinumb*|dokument*|ostuajalugu|tellimuste ajalugu|kaamera*|lastetuba*|lastetoa*',
+    fi: 'nimi*|nimen*|nimet|nimeä|*osoite|*osoitte*|puhelinnumer*|sähköpost*|lasku*|kuitti*|kuva*|valokuv*|viest*|yhteystied*|tili|tilin*|tilit|tiliä|tiedot|tietoja|tietoj*|henkilötied*|henkilötunnu*|syntymäai*|kortin numero*|asiakirj*|tilaushistoria*|ostohistoria*|kamera*|lastenhuonee*',
+  },
+  /** A parcel taken somewhere: "delivered to someone else's address" is a delivery, not a data leak. */
+  deliveryAct: {
+    en: 'deliver*|left|dropped|drove|brought|shipped|posted|sent the parcel|sent my parcel|parcel|package',
+    da: 'lever*|stillet|afleveret|kørt|bragt|pakke*',
+    nb: 'lever*|satt|kjørt|brakt|pakke*',
+    sv: 'lever*|lämna*|ställd*|körd*|paket*',
+    de: 'geliefert|zugestellt|geliefert|abgestellt|abgegeben|gebracht|paket*|lieferung*',
+    et: 'toimeta*|toodi|jäeti|viidi|pakk*|paki*',
+    fi: 'toimitet*|toimitettiin|toimitti|jätetty|jätettiin|vietiin|paketti*|paketin',
+  },
+  /** The customer's own data. */
+  myData: {
+    en: 'my address|my home address|my new address|my name|my full name|my phone number|my number|my mobile|my email|my email address|my details|my personal*|my data|my information|my order history|my photos|my date of birth|my card details|my bank details|where i live',
+    da: 'min adresse|min nye adresse|mit navn|mit telefonnummer|mit nummer|min mail|mine oplysninger|mine personlige*|mine data|mine billeder|min fødselsdato|hvor jeg bor',
+    nb: 'adressen min|min adresse|min nye adresse|navnet mitt|mitt navn|telefonnummeret mitt|mitt telefonnummer|mitt nummer|e-posten min|mine opplysninger|opplysningene mine|mine personlige*|mine data|bildene mine|hvor jeg bor',
+    sv: 'min adress|min nya adress|mitt namn|mitt telefonnummer|mitt nummer|min mejl|mina uppgifter|mina personuppgifter|mina personliga*|mina data|mina bilder|var jag bor',
+    de: 'meine adresse|meine neue adresse|meine anschrift|meinen namen|mein name|meine telefonnummer|meine handynummer|meine nummer|meine e-mail*|meine daten|meine persönlichen*|meine fotos|wo ich wohne',
+    et: 'minu aadress*|mu aadress*|minu uue aadressi|minu nime*|mu nime*|minu telefoninumb*|mu telefoninumb*|minu andme*|mu andme*|minu isikuandme*|minu pildi*|kus ma elan',
+    fi: 'osoitteeni|*osoitteeni|*tietoni|*tietojani|nimeni|puhelinnumeroni|numeroni|sähköpostini|kuvani|henkilötietoni|missä asun',
+  },
+  /** Given, shown or sent to somebody else. */
+  disclosed: {
+    en: 'given to|gave out|gave away|given out|given away|gave him|gave her|gave them|handed out|handed over|passed on|told him|told her|told them|shown to|showed him|showed her|showed them|visible to|sent to a|sent to another|sent to someone|forwarded to|shared with|disclosed|leaked|published|revealed|restraining order|stalker|my ex',
+    da: 'givet til|gav ham|gav hende|gav dem|udleveret|videregivet|videregav|fortalte ham|fortalte hende|vist til|viste ham|viste hende|synlig for|synlige for|sendt til en|delt med|lækket|offentliggjort|tilhold|kontaktforbud|min eksmand|min ekskone',
+    nb: 'gitt til|ga ham|ga henne|ga dem|utlevert|gitt videre|ga videre|fortalte ham|fortalte henne|vist til|viste ham|viste henne|synlig for|synlige for|sendt til en|delt med|lekket|publisert|besøksforbud|kontaktforbud|eksmannen min|min eksmann|min ekskone',
+    sv: 'gett till|gavs till|gav honom|gav henne|gav dem|lämnat ut|lämnade ut|lämnades ut|berättade för|visats för|visade honom|visade henne|synlig för|synliga för|skickat till en|delat med|läckt|publicerat|kontaktförbud|min exman|min före detta',
+    de: 'gegeben|herausgegeben|weitergegeben|weitergeleitet|mitgeteilt|gezeigt|sichtbar für|sichtbar|an fremde|geteilt mit|geleakt|veröffentlicht|kontaktverbot|näherungsverbot|annäherungsverbot|mein ex|meinem ex',
+    et: 'andis*|anti|edastas*|edastati|avaldas*|avaldati|ütles talle|ütlesid talle|näitas*|nähtav*|saadeti*|jagati|lekkis|lähenemiskeel*|minu endine|mu endine|endisele',
+    fi: 'kertoi*|kerrottiin|kerrotte|antoi*|annettiin|luovutt*|paljast*|näytti*|näytettiin|näkyvissä|näkyy kaikille|lähetettiin|välitettiin|eteenpäin|jaettiin|vuoti|lähestymiskiel*|entinen mieheni|entinen vaimoni|exäni',
+  },
+  /** Parts of a body (not "arm", "leg", "back": chairs and tables have them too). */
+  bodyPart: {
+    en: "my arm|his arm|her arm|son's arm|daughter's arm|child's arm|baby's arm|my leg|his leg|her leg|son's leg|daughter's leg|child's leg|my foot|his foot|her foot|my head|his head|her head|my face|his face|her face|son's face|daughter's face|finger|fingers|fingertip*|thumb|thumbs|hand|hands|palm|palms|wrist|wrists|toe|toes|knee|knees|ankle|ankles|mouth|gum|gums|lip|lips|tongue|throat|eye|eyes|eyelid*|cheek|cheeks|skin|scalp|forehead|chin|stomach|tummy|nose|shin|shins",
+    da: 'finger*|tommelfinger*|hånd*|hænder*|håndflade*|håndled*|tæer*|knæ*|ankel*|mund*|tandkød*|gummer*|læbe*|tunge*|hals*|øje*|øjne*|kind*|hud*|huden|hovedbund*|pande*|mave*|næse*',
+    nb: 'finger*|fingre*|tommel*|hånd*|hender*|håndflate*|håndledd*|tær*|kne|knær*|ankel*|munn*|tannkjøtt*|leppe*|tunge*|hals*|øye*|øyne*|kinn*|hud*|huden|hodebunn*|panne*|mage*|nese*',
+    sv: 'finger*|fingr*|tumme*|hand|handen|händer*|handflat*|handled*|tår*|knä*|fotled*|mun|munnen|tandkött*|läpp*|tunga*|tungan|hals*|öga|ögat|ögon*|kind*|hud*|huden|hårbotten|panna*|pannan|mage*|magen|näsa*|näsan',
+    de: 'finger*|daumen|hand|hände*|handfläche*|handgelenk*|zeh*|knie*|knöchel*|mund|mundes|zahnfleisch|lippe*|zunge|hals|rachen|auge*|wange*|haut|kopfhaut|stirn|kinn|bauch|magen|nase',
+    et: 'sõrm*|pöial|pöidla*|käsi|käe*|kätt|peopesa*|randme*|ranne|varvas|varba*|põlv*|pahkluu*|suus|suhu|suust|ige|igeme*|huul*|kurk|kurgu*|silm*|põse*|põsk|nahk|nahale|nahal|nahka|laup|lauba*|kõht|kõhu*|nina*',
+    fi: 'sormi|sormen*|sormeen|sormeni|sormensa|sormet|peukalo*|käsi|käden*|kädet|käteen|kätensä|käteni|kämmen*|ranne|ranteen*|varvas|varpaa*|polvi|polve*|nilkka|nilka*|suu|suun|suuhun|suussa|suuni|suunsa|ien|ikene*|ikeni*|huuli|huule*|kurkku|kurku*|silmä*|poski|poske*|iho|ihon*|ihoni|ihonsa|otsa|otsaan|vatsa*|nenä*',
+  },
+  /** What happens to a body: bleeding, cuts, burns, blisters, swelling, rashes, stings, fractures. */
+  harm: {
+    en: 'bled|bleed|bleeding|trapped in|bleeds|blood|bloody|sliced|gashed|gash|burnt|burned|burns|blister*|swollen|swelled|swelling|stung|stinging|rash|scalded|bruised|bruise*|fractured|sprained|injured|hurt|inflamed|infected|scratched|pierced|punctured|trapped|crushed|pinched|red and|came up in|cut my|cut his|cut her|cut their|cut open|cut on|got cut|was cut|were cut|deep cut|nasty cut|bad cut|a cut',
+    da: 'blødte|bløder|blødning*|blod|blodet|skar|skåret|flænge*|brændt|brændte|brandsår*|vabel|vabler|blære*|hævet|hævede|hævelse*|udslæt|stak|stukket|skoldet|forslået|blå mærke*|brækket|brækkede|knækket|knækkede|kløe|klør|klemt|klemte|kvæstet|svier|sved',
+    nb: 'blødde|blør|blødning*|blod|blodet|kuttet|kuttet seg|skar|skåret|brent|brente|brannsår*|vable*|blemme*|hoven|hovne|hevelse*|utslett|stakk|stukket|skåldet|blåmerke*|brukket|brakk|knekt|knakk|klør|kløe|klemt|klemte|svir|sved',
+    sv: 'blödde|blöder|blödning*|blod|blodet|skar|skuren|skurit|jack|bränd|brände|brännsår*|blåsa|blåsor|svullen|svullna|svullnad*|utslag|stack|stucken|skållad*|blåmärke*|bröt|bruten|brutit|knäckt|röd|röda|klia*|kliar|klämd|klämde|sved|svider',
+    de: 'blutete|blutet|geblutet|blutung*|blut|blutig*|geschnitten|schnittwunde*|verbrannt|verbrannte|verbrennung*|brandblase*|blase|blasen|geschwollen*|schwellung*|ausschlag|gestochen|verbrüht|prellung*|bluterguss|blaue flecken|gebrochen|angebrochen|abgebrochen|wund|gerötet|juckt|juckreiz|eingeklemmt|gequetscht|verletzt|brennt',
+    et: 'paiste*|veritses*|veritsema|veri|verd|verine|veriseks|verejooks*|lõikas*|lõikasin|lõikehaav*|haav*|põletas|põles|põletus*|põletushaav*|vill|villi|villid|paistes|paistetus*|lööve|nõelas|kõrvetas|sinikas|sinika*|murdus|murdis|murdsin|murtud|valus|punane|punetav|punetus|sügele*|muljus*|vigastas|vigastada|kipitab|kipitas',
+    fi: 'vuoti|vuotaa|verta|verenvuoto*|verinen|verissä|viilsi|viilto*|haava*|leikkasi|leikkautui|paloi|palovamma*|poltti|rakko*|rakkula*|turposi|turvonnut|turvoksissa|turvotus*|ihottuma*|pisti|pistos|kirveli|kirvelee|mustelma*|murtui|murtunut|murtuma*|lohkesi|kipeä|kipeytyi|punainen|punoittaa|punoitti|kutiaa|kutina|puristui|ruhjoutui|loukkaantui|loukkasi',
+  },
+  /** Hard pieces that do not belong in food: shards, splinters, metal, wire. */
+  fragment: {
+    en: 'shard*|splinter*|sliver*|glass|metal|wire|staple|screw|needle|fragment*|piece of plastic|bit of plastic|plastic piece|hard plastic|something hard|something sharp|foreign object|foreign body',
+    da: 'glasskår|glasstykke*|glassplint*|skår|splint*|metalstykke*|metalspån*|metaltråd|ståltråd|plaststykke*|hårdt stykke|noget hårdt|noget skarpt|stykke glas|stykke metal|glas|metal|fragment*|fremmedlegeme*',
+    nb: 'glasskår|glassbit*|glassplint*|skår|splint*|metallbit*|metallspon*|ståltråd|plastbit*|noe hardt|noe skarpt|bit av glass|bit av metall|glass|metall|fragment*|fremmedlegeme*',
+    sv: 'glasskärva*|skärva*|glasbit*|glassplitter|flisa*|metallbit*|metallflisa*|ståltråd|plastbit*|något hårt|något vasst|bit av glas|glas|metall|fragment*|främmande föremål',
+    de: 'scherbe*|glasscherbe*|glassplitter|splitter|glasstück*|metallstück*|metallsplitter*|metallteil*|draht*|plastikstück*|kunststoffstück*|etwas hartes|etwas spitzes|glas|metall|fremdkörper',
+    et: 'klaasikild*|kild*|killu*|klaasitük*|metallitük*|metallikil*|traat*|traadi*|plastitük*|midagi kõva|midagi teravat|klaas*|metall*|võõrkeha*',
+    fi: 'lasinsiru*|lasinpala*|siru*|sirpale*|säle*|metallinpala*|metallisiru*|metallilanka*|muovinpala*|jotain kovaa|jotain terävää|lasi*|metalli*|vierasesine*',
+  },
+  /** Eating and the mouth. */
+  mouth: {
+    en: 'bit on|bit into|bit down|bitten|biting|bite|chew*|mouth|mouthful|swallow*|ate|eating|eaten|spat|spit|tongue|throat|choked|gum bled|my gums|his gums|her gums',
+    da: 'bed i|bed på|bidt|tygge*|tyggede|munden|mund|mundfuld|slugte|slugt|spiste|spise|spyttede|tandkødet|halsen',
+    nb: 'beit|bet|bitt|tygge*|tygget|munnen|munn|munnfull|svelget|spiste|spise|spyttet|tannkjøttet|halsen',
+    sv: 'bet|bitit|tugga*|tuggade|munnen|mun|munfull|svalde|svalt|åt|äta|spottade|tandköttet|halsen',
+    de: 'gebissen|biss|zerbissen|kauen|gekaut|kaute|mund|verschluckt|gegessen|aß|essen|ausgespuckt|zahnfleisch|hals',
+    et: 'hammustas*|hammustanud|näris|närida|närides|suhu|suus|suust|neelas|neelanud|sõi|sõin|söömas|süües|sülitas|igeme*|kurk*',
+    fi: 'puri|puraisi|pureskel*|suuhun|suussa|suusta|nieli|nielaisi|söi|söin|syödessä|sylkäisi|ikene*|kurkku*',
+  },
+  /** Signs of an electrical or fire hazard. */
+  hazardEvent: {
+    en: 'smoke|smoked|smoking|sparks|sparked|sparking|spark|melted|melting|scorch*|burn mark*|charred|sizzl*|short circuit*|short-circuit*|blew the fuse|fuse blew|tripped the|too hot to touch|hot to touch|bulging|swollen|swelled|ballooned|burning smell|smell of burning|smelt of burning',
+    da: 'røg|røget|ryger|røgudvikling|gnister|gnistre*|smeltede|smeltet|smelter|svedet|sveden|brændemærke*|kortslut*|sikringen sprang|glohed*|brændvarm*|for varm at røre|svulmet|opsvulmet|buler|lugt af brændt|brændt lugt|lugter brændt',
+    nb: 'røyk|røyket|ryker|røykutvikling|gnister|gnistre*|smeltet|smelter|svidd|svimerke*|knitre*|kortslut*|sikringen gikk|glovarm*|for varm å ta på|svulmet|lukt av brent|brent lukt|lukter brent',
+    sv: 'rök|rykte|ryker|rökutveckling|gnistor|gnistra*|smälte|smält|smälter|svedd*|brännmärke*|kortslut*|säkringen gick|glödhet*|brännhet*|för varm att ta i|svullen|svällt|lukt av bränt|luktade bränt|luktar bränt|brandlukt',
+    de: 'rauch|raucht|qualm*|funken|funkte|geschmolzen|schmilzt|schmolz|angeschmolzen|versengt|angesengt|brandfleck*|verschmort|kurzschluss|sicherung|glühend heiß|zu heiß zum anfassen|aufgebläht|brandgeruch|riecht verbrannt|kokelt|verkohlt',
+    et: 'suits*|suitses|tossas|sädemed|sädeme*|sädeles|sulas|sulanud|kõrbe*|põlemisjälg*|lühis*|kaitsme*|tulikuum*|liiga kuum|paisunud|kõrbelõhn*|põlenud lõhn*',
+    fi: 'savu*|kipinöi*|kipinä*|suli|sulanut|sulaa|kärähti|kärähtänyt|kärtsä*|palanut|palaneen|palojälki*|oikosulk*|sulake|hehkuvan kuuma|tulikuuma*|liian kuuma|turvonnut|pullistu*|käry*',
+  },
+  /** Things on the mains or with a battery. */
+  electric: {
+    en: 'plug|plugs|socket*|outlet*|cable*|cord|charger*|charging|adapter*|adaptor*|wire|wiring|battery|batteries|power bank|powerbank|extension|mains|fuse*|circuit*|heater|kettle|toaster|radiator|motor|appliance|hob|microwave|hair dryer|hairdryer|straightener*|e-bike|scooter|laptop|phone|lamp|fan',
+    da: 'stik|stikket|stikkontakt*|kontakten|ledning*|kabel*|kablet|oplader*|adapter*|batteri*|powerbank*|forlængerledning*|sikring*|elkedel*|brødrister*|varmeapparat*|radiator*|motor*|komfur*|mikroovn*|hårtørrer*|glattejern*|elcykel*|løbehjul*|telefon*|computer*|lampe*',
+    nb: 'stikkontakt*|kontakten|stikket|støpsel*|ledning*|kabel*|kabelen|lader*|laderen|adapter*|batteri*|powerbank*|skjøteledning*|sikring*|vannkoker*|brødrister*|panelovn*|varmeovn*|motor*|komfyr*|mikrobølge*|hårføner*|rettetang*|elsykkel*|sparkesykkel*|telefon*|mobil*|lampe*',
+    sv: 'stickkontakt*|kontakten|eluttag*|uttag*|sladd*|kabel*|kabeln|laddare*|laddaren|adapter*|batteri*|powerbank*|förlängningssladd*|säkring*|vattenkokare*|brödrost*|element*|värmefläkt*|motor*|spis*|mikro*|hårtork*|plattång*|elcykel*|sparkcykel*|elsparkcykel*|telefon*|mobil*|lampa*',
+    de: 'stecker*|steckdose*|kabel*|ladegerät*|ladekabel*|netzteil*|adapter*|akku*|batterie*|powerbank*|verlängerung*|mehrfachstecker*|steckerleiste*|sicherung*|wasserkocher*|toaster*|heizlüfter*|heizung*|heizkörper*|motor*|herd*|mikrowelle*|föhn*|haartrockner*|glätteisen*|e-bike*|roller*|handy*|laptop*|gerät*|lampe*',
+    et: 'pistik*|pistikupesa*|pesa|juhe|juhtme*|kaabel*|kaabli*|laadija*|laadi*|adapter*|aku*|patarei*|akupank*|pikendus*|veekeetja*|röster*|radiaator*|küttekeha*|mootor*|pliit*|mikrolaine*|föön*|sirgendaja*|elektriratas*|tõukeratas*|telefon*|sülearvuti*|lamp*',
+    fi: 'pistoke*|pistokkee*|pistora*|johto*|johdo*|kaapeli*|laturi*|adapteri*|akku*|aku*|paristo*|varavirtalähde*|jatkojoh*|sulake*|vedenkeitin*|vedenkeittimen*|leivänpaahdin*|lämmitin*|lämmittimen*|lämpöpatteri*|patteri*|moottori*|liesi|liede*|mikro*|hiustenkuivaa*|suoristusrau*|sähköpyör*|potkulau*|puhelin*|puhelime*|läppäri*|tietokone*|lamppu*|lampun*',
+  },
+  /** Something published: an article, an episode, a post, a video. */
+  mediaPiece: {
+    en: 'podcast*|episode|article|story|segment|feature|report|programme|documentary|thread|post|video|blog|column|interview|write-up|writeup|piece',
+    da: 'podcast*|afsnit|artikel*|artikler|indslag|historie*|opslag*|video*|indlæg*|reportage*|program*|udsendelse*|tråd*|klumme*|interview*',
+    nb: 'podkast*|podcast*|episode*|artikkel*|artikler|innslag|historie*|innlegg*|video*|reportasje*|program*|sending*|tråd*|spalte*|intervju*',
+    sv: 'podd*|podcast*|avsnitt*|artikel*|artiklar*|inslag*|historia*|historien|inlägg*|video*|reportage*|program*|sändning*|tråd*|krönika*|intervju*',
+    de: 'podcast*|folge|episode*|artikel*|bericht*|beitrag*|geschichte|post*|video*|reportage*|sendung*|thread|kolumne*|interview*',
+    et: 'podcast*|taskuhääling*|saade*|saate*|episood*|artik*|lugu|loo|postitus*|video*|reportaaž*|intervjuu*|arvamuslugu*',
+    fi: 'podcast*|jakso*|artikkeli*|juttu*|jutun|kirjoitus*|postaus*|video*|reportaasi*|ohjelma*|ketju*|kolumni*|haastattelu*',
+  },
+  /** The company as its subject. */
+  aboutYou: {
+    en: 'about you|about your|about how you|about how your|about what happened|about my experience|on your company|on your shop|on your store|featuring you',
+    da: 'om jer|om jeres|om firmaet|om butikken|om virksomheden|om hvordan i|om min oplevelse|om sagen',
+    nb: 'om dere|om deres|om firmaet|om butikken|om selskapet|om hvordan dere|om min opplevelse|om saken',
+    sv: 'om er|om ert|om era|om företaget|om butiken|om hur ni|om min upplevelse|om ärendet',
+    de: 'über sie|über ihr|über ihre|über ihren|über ihrem|über die firma|über das unternehmen|über den laden|über die filiale|über den fall|über meine erfahrung|über diesen fall',
+    et: 'teie kohta|teie poest|teie poe|teie ettevõttest|teie firmast|teie teenindusest|teist kirjutada|teist rääki*|sellest juhtumist|minu kogemusest|juhtunust',
+    fi: 'teistä|yrityksestänne|kaupastanne|myymälästänne|liikkeestänne|tapauksesta|kokemuksestani|palvelustanne|yrityksestä|kaupasta',
+  },
+  /** Reading or seeing a piece about the company is not threatening to publish one. */
+  readingAct: {
+    en: 'read|saw|seen|watched|heard|noticed|found|came across|liked|enjoyed',
+    da: 'læste|læst|så|set|hørte|hørt|fandt|faldt over',
+    nb: 'leste|lest|så|sett|hørte|hørt|fant|kom over',
+    sv: 'läste|läst|såg|sett|hörde|hört|hittade',
+    de: 'las|gelesen|sah|gesehen|hörte|gehört|fand|gefunden',
+    et: 'lugesin|lugenud|nägin|näinud|kuulsin|kuulnud|leidsin',
+    fi: 'luin|lukenut|näin|nähnyt|kuulin|kuullut|löysin',
+  },
+  /** Alarms that name smoke or gas without any: "the smoke alarm battery". */
+  alarmDevice: {
+    en: 'smoke alarm*|smoke detector*|alarm|alarms|detector*',
+    da: 'røgalarm*|røgmelder*|alarm*',
+    nb: 'røykvarsler*|røykdetektor*|alarm*',
+    sv: 'brandvarnare*|rökdetektor*|larm*',
+    de: 'rauchmelder*|rauchwarnmelder*|melder',
+    et: 'suitsuandur*|andur*',
+    fi: 'palovaroitin*|palovaroittime*|varoitin*',
+  },
+};
