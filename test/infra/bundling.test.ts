@@ -19,6 +19,8 @@ describe('Lambda bundling', () => {
     expect(inputs.some((input) => input.includes('iconv-lite'))).toBe(false);
     // One copy of libmime, not its ES module and CommonJS builds side by side.
     expect(inputs.filter((input) => /libmime\/dist\/(esm|cjs)\/libmime\.js$/.test(input))).toEqual(['node_modules/libmime/dist/cjs/libmime.js']);
+    // `he` and its entity tables replaced by the one function mailparser calls.
+    expect(inputs.filter((input) => /(^|\/)he\//.test(input) || input.endsWith('shims/he.ts'))).toEqual(['infra/stack/shims/he.ts']);
     shipPackages(process.cwd(), dir);
     const shiftJis = Buffer.concat([
       Buffer.from('From: tanaka@customer.test\r\nTo: complaints@example.com\r\nSubject: test\r\nContent-Type: text/plain; charset=Shift_JIS\r\n\r\n'),
@@ -32,6 +34,16 @@ describe('Lambda bundling', () => {
         `const mail = await parseInbound(readFileSync(new URL('./mail.eml', import.meta.url)), { parseTimeoutMs: 5000, maxHtmlChars: 100000 });\nconsole.log(mail.text);\n`,
     );
     expect(execFileSync(process.execPath, [runner], { encoding: 'utf8' }).trim()).toBe('こんにちは');
+  });
+});
+
+describe('the he shim', () => {
+  it('escapes everything special in HTML text and attributes, as he.encode does, and leaves the rest', async () => {
+    const he = (await import('../../infra/stack/shims/he.ts')).default;
+    expect(he.encode(`<script>alert("x")</script> & 'quoted' \`tick\` a=b`)).toBe(
+      '&#x3C;script&#x3E;alert(&#x22;x&#x22;)&#x3C;/script&#x3E; &#x26; &#x27;quoted&#x27; &#x60;tick&#x60; a&#x3D;b',
+    );
+    expect(he.encode('Grüße, Øresund – 東京', { useNamedReferences: true })).toBe('Grüße, Øresund – 東京');
   });
 });
 
