@@ -24,7 +24,14 @@ export type ConceptName =
   | 'mediaPiece'
   | 'aboutYou'
   | 'readingAct'
-  | 'alarmDevice';
+  | 'alarmDevice'
+  | 'thirdPerson'
+  | 'privateRecord'
+  | 'platform'
+  | 'shareAct'
+  | 'gasSource'
+  | 'odour'
+  | 'symptom';
 
 export interface PairRule {
   kind: UrgentKind;
@@ -50,6 +57,10 @@ export const PAIR_RULES: readonly PairRule[] = [
   { kind: 'safety', first: 'fragment', second: 'mouth', window: 8, strength: 'strong' },
   { kind: 'safety', first: 'hazardEvent', second: 'electric', window: 6, strength: 'strong', unlessNear: 'alarmDevice' },
   { kind: 'exposure', first: 'mediaPiece', second: 'aboutYou', window: 4, strength: 'strong', deniable: true, unlessBefore: 'readingAct', unlessNear: 'readingAct' },
+  { kind: 'data', first: 'thirdPerson', second: 'privateRecord', window: 1, strength: 'strong', unlessBefore: 'deliveryAct' },
+  { kind: 'exposure', first: 'platform', second: 'shareAct', window: 8, strength: 'medium', deniable: true, unlessBefore: 'readingAct', unlessNear: 'readingAct' },
+  { kind: 'safety', first: 'gasSource', second: 'odour', window: 8, strength: 'strong', unlessNear: 'alarmDevice' },
+  { kind: 'safety', first: 'symptom', second: 'odour', window: 12, strength: 'strong' },
 ];
 
 /**
@@ -61,18 +72,18 @@ export const DISMISSALS: Record<string, string> = {
   da: 'ikke værd|ikke umagen værd|ingen grund til|gider jeg ikke|gider jeg slet ikke|gider ikke|det vil jeg ikke|ikke nødvendigt',
   nb: 'ikke verdt|ingen vits|gidder jeg ikke|gidder ikke|orker ikke|det vil jeg ikke|ikke nødvendig',
   sv: 'inte värt|ingen idé|orkar jag inte|orkar inte|det vill jag inte|inte nödvändigt|onödigt',
-  de: 'nicht wert|lohnt sich nicht|lohnt nicht|keine lust|will ich nicht|nicht nötig|unnötig|übertrieben',
+  de: 'nicht wert|lohnt sich nicht|lohnt nicht|lohnt ... nicht|keine lust|will ich nicht|nicht nötig|unnötig|übertrieben',
   et: 'ei tasu|pole mõtet|ei ole mõtet|ei viitsi|pole vaja|ei ole vaja',
-  fi: 'ei kannata|ei ole sen arvoista|en jaksa|ei jaksa|ei tarvitse',
+  fi: 'ei kannata|kannata|ei ole sen arvoista|en jaksa|ei jaksa|ei tarvitse',
 };
 
 /** Relatives and friends: a lawyer or journalist among them is hearsay unless an offer or condition follows. */
 export const RELATIONS: Record<string, string> = {
-  en: 'wife|husband|partner|brother|sister|son|daughter|father|mother|dad|mum|mom|uncle|aunt|cousin|friend|neighbour|neighbor|colleague|in-law|in-laws|boyfriend|girlfriend',
+  en: 'wife|husband|partner|brother|sister|son|daughter|father|mother|dad|mum|mom|uncle|aunt|cousin|friend|neighbour|neighbor|colleague|in-law|in-laws|boyfriend|girlfriend|acquaintance|someone i know|a mate|mate',
   da: 'kone|konen|mand|manden|hustru|kæreste*|bror|broren|søster*|søn|sønnen|datter|datteren|far|mor|onkel|tante|fætter|kusine|ven|vennen|veninde*|nabo*|kollega*|svoger*|svigerinde*|svigerfar*|svigermor*',
   nb: 'kone|kona|mann|mannen|samboer*|kjæreste*|bror|broren|søster*|sønn*|datter|dattera|far|mor|onkel|tante|fetter|kusine|venn|vennen|venninne*|nabo*|kollega*|svoger*|svigerinne*|svigerfar*|svigermor*',
   sv: 'fru|frun|maken|sambo*|pojkvän*|flickvän*|bror|brorsan|syster*|son|sonen|dotter|dottern|pappa|mamma|farbror|morbror|moster|faster|kusin*|vän|vännen|väninna*|granne*|kollega*|svåger*|svägerska*',
-  de: 'frau|mann|partner*|bruder|schwester|sohn|tochter|vater|mutter|onkel|tante|cousin*|freund*|nachbar*|kolleg*|schwager|schwägerin',
+  de: 'frau|mann|partner*|bruder|schwester|sohn|tochter|vater|mutter|onkel|tante|cousin*|freund*|nachbar*|kolleg*|schwager|schwägerin|bekannte|bekannter|bekannten',
   et: 'naine|naisel|abikaasa*|mees|mehel|vend|venna*|õde|õe|poeg|poja*|tütar|tütre*|isa|ema|onu|tädi|sõber|sõbra*|sõbranna*|naaber|naabri*|kolleeg*|õemees*|vennanaine*',
   fi: 'vaimo*|mieheni|mieheltäni|puoliso*|veli|veljeni|veljelläni|sisko*|sisar*|poika*|tytär*|isä*|äiti*|setä*|eno*|täti*|serkku*|ystävä*|naapuri*|työkaveri*|kollega*|lanko*|käly*',
 };
@@ -91,23 +102,23 @@ export const HEARSAY_KEEPS: Record<string, string> = {
 export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** Somebody who is not the customer: the owner of data the customer should never see. */
   otherPerson: {
-    en: "someone else's|somebody else's|somebody's|someone's|another customer's|another person's|another client's|another user's|another shopper's|other customers'|other people's|other clients'|other users'|other shoppers'|other buyers'|other recipients'|a different customer's|a stranger's|strangers'|previous owner's|former owner's|last owner's|old owner's|prior owner's|previous user's|wrong person's|of another customer|of other customers|of other people|of other users|of another person|of a stranger|of strangers|of someone else|of somebody else|of the previous owner|of the former owner|of a woman|of a man|of a family|for another customer|for someone else|addressed to someone else|in someone else's name|belonging to|other stops|other addresses|other households|wasn't mine|weren't mine|isn't mine|aren't mine|not mine|not my own|publicly|visible to everyone|anyone can see|everyone can see|never met|don't know|do not know|no idea who",
-    da: 'en andens|en anden kundes|en anden persons|en anden brugers|andre kunders|andre brugeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere ejers|forrige ejers|den tidligere ejer|ukendtes|forkert persons|af en anden kunde|af andre kunder|på andre kunder|for en anden kunde|tilhørende|andre stop|ikke min|ikke mit|ikke mine|offentligt|alle kan se|aldrig mødt|kender ikke',
-    nb: 'en annens|noen andres|en annen kundes|en annen persons|en annen brukers|andre kunders|andre brukeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere eiers|forrige eiers|forrige eier|tidligere eier|ukjentes|til en annen kunde|til andre kunder|til noen andre|for en annen kunde|tilhørende|andre stopp|ikke min|ikke mitt|ikke mine|offentlig|alle kan se|aldri møtt|kjenner ikke',
-    sv: 'någon annans|en annan kunds|en annan persons|en annan användares|andra kunders|andra användares|andra personers|andra människors|andras|främlingars|en främlings|främmande|tidigare ägares|tidigare ägarens|förra ägarens|förre ägarens|föregående ägares|okändas|fel persons|till en annan kund|till andra kunder|på andra kunder|för en annan kund|tillhörande|andra stopp|inte min|inte mitt|inte mina|offentligt|alla kan se|aldrig träffat|känner inte',
-    de: 'eines anderen kunden|einer anderen kundin|anderer kunden|einer anderen person|eines anderen|anderer personen|anderer leute|fremde*|fremder*|des vorbesitzers|der vorbesitzerin|vom vorbesitzer|vorbesitzer*|des vorherigen besitzers|des früheren besitzers|unbekannter*|von anderen kunden|von einem anderen kunden|von jemand anderem|von fremden|an dritte|dritter|falschen person|anderen stopps|nicht meine|nicht mein|nicht meiner|öffentlich sichtbar|jeder sehen|alle sehen|nie getroffen|kenne ich nicht|nicht kenne',
-    et: 'kellegi teise|kellegi võõra|teise kliendi*|teiste klientide*|teise inimese*|teiste inimeste*|teise kasutaja*|teiste kasutajate*|võõra*|võõras|võõrad|eelmise omaniku*|endise omaniku*|eelmise kasutaja*|tundmatu*|vale inimese*|kolmanda*|teiste ostjate*|teised peatused|teisi peatusi|polnud minu|ei olnud minu|pole minu|avalikult|kõik näevad|ei tunne|pole kohanud',
-    fi: 'jonkun toisen|jonkun muun|toisen asiakkaan|toisten asiakkaiden|muiden asiakkaiden|toisen henkilön|toisen ihmisen|muiden ihmisten|muiden henkilöiden|toisen käyttäjän|muiden käyttäjien|vieraan*|vieraiden|vieras|tuntemattom*|edellisen omistajan|entisen omistajan|väärän henkilön|kolmansille|kolmannen osapuolen|muiden vastaanottajien|muut pysähdykset|ei ollut minun|eivät olleet minun|ei ole minun|julkisesti|kaikki näkevät|en tunne|en ole koskaan tavannut',
+    en: "someone else's|somebody else's|somebody's|someone's|another customer's|another person's|another client's|another user's|another shopper's|other customers'|other people's|other clients'|other users'|other shoppers'|other buyers'|other recipients'|a different customer's|a stranger's|strangers'|previous owner's|former owner's|last owner's|old owner's|prior owner's|previous user's|wrong person's|of another customer|of other customers|of other people|of other users|of another person|of a stranger|of strangers|of someone else|of somebody else|of the previous owner|of the former owner|of a woman|of a man|of a family|for another customer|for someone else|addressed to someone else|in someone else's name|belonging to|other stops|other addresses|other households|wasn't mine|weren't mine|isn't mine|aren't mine|not mine|not my own|publicly|visible to everyone|anyone can see|everyone can see|never met|don't know|do not know|no idea who|someone i don't know|somebody i don't know",
+    da: 'en andens|en anden kundes|en anden persons|en anden brugers|andre kunders|andre brugeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere ejers|forrige ejers|den tidligere ejer|ukendtes|forkert persons|af en anden kunde|af andre kunder|på andre kunder|for en anden kunde|tilhørende|andre stop|ikke min|ikke mit|ikke mine|offentligt|alle kan se|aldrig mødt|kender ikke|jeg ikke kender|jeg ikke kendte|en helt anden|en anden kunde',
+    nb: 'en annens|noen andres|en annen kundes|en annen persons|en annen brukers|andre kunders|andre brukeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere eiers|forrige eiers|forrige eier|tidligere eier|ukjentes|til en annen kunde|til andre kunder|til noen andre|for en annen kunde|tilhørende|andre stopp|ikke min|ikke mitt|ikke mine|offentlig|alle kan se|aldri møtt|kjenner ikke|jeg ikke kjenner|jeg ikke kjente|en helt annen|en annen kunde',
+    sv: 'någon annans|en annan kunds|en annan persons|en annan användares|andra kunders|andra användares|andra personers|andra människors|andras|främlingars|en främlings|främmande|tidigare ägares|tidigare ägarens|förra ägarens|förre ägarens|föregående ägares|okändas|fel persons|till en annan kund|till andra kunder|på andra kunder|för en annan kund|tillhörande|andra stopp|inte min|inte mitt|inte mina|offentligt|alla kan se|aldrig träffat|känner inte|jag inte känner|jag inte kände|en helt annan|en annan kund',
+    de: 'eines anderen kunden|einer anderen kundin|anderer kunden|einer anderen person|eines anderen|anderer personen|anderer leute|fremde*|fremder*|des vorbesitzers|der vorbesitzerin|vom vorbesitzer|vorbesitzer*|des vorherigen besitzers|des früheren besitzers|unbekannter*|von anderen kunden|von einem anderen kunden|von jemand anderem|von fremden|an dritte|dritter|falschen person|anderen stopps|nicht meine|nicht mein|nicht meiner|öffentlich sichtbar|jeder sehen|alle sehen|nie getroffen|kenne ich nicht|nicht kenne|ganz anderen|eines fremden|einer fremden|ein anderer kunde|eine andere kundin',
+    et: 'kellegi teise|kellegi võõra|teise kliendi*|teiste klientide*|teise inimese*|teiste inimeste*|teise kasutaja*|teiste kasutajate*|võõra*|võõras|võõrad|eelmise omaniku*|endise omaniku*|eelmise kasutaja*|tundmatu*|vale inimese*|kolmanda*|teiste ostjate*|teised peatused|teisi peatusi|polnud minu|ei olnud minu|pole minu|avalikult|kõik näevad|ei tunne|pole kohanud|keda ma ei tunne|keegi teine|hoopis kellegi|teine klient',
+    fi: 'jonkun toisen|jonkun muun|toisen asiakkaan|toisten asiakkaiden|muiden asiakkaiden|toisen henkilön|toisen ihmisen|muiden ihmisten|muiden henkilöiden|toisen käyttäjän|muiden käyttäjien|vieraan*|vieraiden|vieras|tuntemattom*|edellisen omistajan|entisen omistajan|väärän henkilön|kolmansille|kolmannen osapuolen|muiden vastaanottajien|muut pysähdykset|ei ollut minun|eivät olleet minun|ei ole minun|julkisesti|kaikki näkevät|en tunne|en ole koskaan tavannut|jota en tunne|joku toinen|jonkun ihan muun|toinen asiakas',
   },
   /** What identifies or belongs to a person: names, addresses, numbers, photos, messages, accounts. */
   personalData: {
-    en: 'name|names|address|addresses|phone number*|mobile number*|email address*|emails|e-mails|invoice*|receipt*|photo*|pictures|picture|images|messages|texts|contacts|account|accounts|details|data|information|info|date of birth|birthday|bank details|card number*|card details|last four digits|documents|files|order history|purchase history|chats|conversations|camera feed|live feed|video feed|nursery|bedroom',
-    da: 'navn*|adresse*|telefonnummer*|mobilnummer*|mailadresse*|e-mail*|mails|faktura*|kvittering*|billede*|billeder*|fotos|foto*|beskeder|sms*|kontakter|konto*|oplysninger*|data|fødselsdato|cpr*|kortnummer|kortoplysninger|dokumenter|ordrehistorik*|købshistorik*|samtaler|kamera*|børneværelse*',
-    nb: 'navn*|adresse*|telefonnummer*|mobilnummer*|e-post*|faktura*|kvittering*|bilde*|bildene|foto*|meldinger*|sms*|kontakter*|konto*|kontoen|opplysninger*|data|fødselsdato|personnummer|fødselsnummer|kortnummer|dokumenter*|ordrehistorikk*|kjøpshistorikk*|samtaler|kamera*|barnerom*',
-    sv: 'namn*|adress*|telefonnummer*|mobilnummer*|mejl*|e-post*|faktura*|kvitto*|kvitton|bild*|foto*|meddelanden*|sms*|kontakter*|konto*|uppgifter*|data|födelsedatum|personnummer|kortnummer|dokument*|orderhistorik*|köphistorik*|konversationer|kamera*|barnrum*',
-    de: 'name|namen|*adresse|*adressen|anschrift*|telefonnummer*|handynummer*|e-mail*|e-mails|mails|rechnung*|*rechnung|quittung*|beleg*|foto*|fotos|bilder*|bild|nachrichten|sms|kontakte*|konto*|kundenkonto*|daten|*daten|angaben|geburtsdatum|kartennummer|dokumente*|bestellhistorie|bestellverlauf|chats|kamera*|*kamera|kinderzimmer*|live-bild*|livebild*',
-    et: 'nimi|nime*|aadress*|telefoninumb*|e-posti*|meiliaadress*|arve*|tšek*|foto*|pildi*|pilte|pildid|sõnum*|kontakt*|konto*|andme*|isikukood*|sünniaeg*|sünnikuupäev*|kaardinumb*|dokument*|ostuajalugu|tellimuste ajalugu|kaamera*|lastetuba*|lastetoa*',
-    fi: 'nimi*|nimen*|nimet|nimeä|*osoite|*osoitte*|puhelinnumer*|sähköpost*|lasku*|kuitti*|kuva*|valokuv*|viest*|yhteystied*|tili|tilin*|tilit|tiliä|tiedot|tietoja|tietoj*|henkilötied*|henkilötunnu*|syntymäai*|kortin numero*|asiakirj*|tilaushistoria*|ostohistoria*|kamera*|lastenhuonee*',
+    en: 'name|names|address|addresses|phone number*|mobile number*|email address*|emails|e-mails|invoice*|receipt*|photo*|pictures|picture|images|messages|texts|contacts|account|accounts|details|data|information|info|date of birth|birthday|bank details|card number*|card details|last four digits|documents|files|order history|purchase history|chats|conversations|camera feed|live feed|video feed|nursery|bedroom|full name|customer number|account number|orders|her orders|his orders',
+    da: 'navn*|adresse*|telefonnummer*|mobilnummer*|mailadresse*|e-mail*|mails|faktura*|kvittering*|billede*|billeder*|fotos|foto*|beskeder|sms*|kontakter|konto*|oplysninger*|data|fødselsdato|cpr*|kortnummer|kortoplysninger|dokumenter|ordrehistorik*|købshistorik*|samtaler|kamera*|børneværelse*|fulde navn|kundenummer*|forbrug',
+    nb: 'navn*|adresse*|telefonnummer*|mobilnummer*|e-post*|faktura*|kvittering*|bilde*|bildene|foto*|meldinger*|sms*|kontakter*|konto*|kontoen|opplysninger*|data|fødselsdato|personnummer|fødselsnummer|kortnummer|dokumenter*|ordrehistorikk*|kjøpshistorikk*|samtaler|kamera*|barnerom*|fullt navn|kundenummer*',
+    sv: 'namn*|adress*|telefonnummer*|mobilnummer*|mejl*|e-post*|faktura*|kvitto*|kvitton|bild*|foto*|meddelanden*|sms*|kontakter*|konto*|uppgifter*|data|födelsedatum|personnummer|kortnummer|dokument*|orderhistorik*|köphistorik*|konversationer|kamera*|barnrum*|fullständiga namn|fullständigt namn|kundnummer*',
+    de: 'name|namen|*adresse|*adressen|anschrift*|telefonnummer*|handynummer*|e-mail*|e-mails|mails|rechnung*|*rechnung|quittung*|beleg*|foto*|fotos|bilder*|bild|nachrichten|sms|kontakte*|konto*|kundenkonto*|daten|*daten|angaben|geburtsdatum|kartennummer|dokumente*|bestellhistorie|bestellverlauf|chats|kamera*|*kamera|kinderzimmer*|live-bild*|livebild*|vollen namen|vollständigen namen|kundennummer*',
+    et: 'nimi|nime*|aadress*|telefoninumb*|e-posti*|meiliaadress*|arve*|tšek*|foto*|pildi*|pilte|pildid|sõnum*|kontakt*|konto*|andme*|isikukood*|sünniaeg*|sünnikuupäev*|kaardinumb*|dokument*|ostuajalugu|tellimuste ajalugu|kaamera*|lastetuba*|lastetoa*|täisnimi|täisnime*|kliendinumb*',
+    fi: 'nimi*|nimen*|nimet|nimeä|*osoite|*osoitte*|puhelinnumer*|sähköpost*|lasku*|kuitti*|kuva*|valokuv*|viest*|yhteystied*|tili|tilin*|tilit|tiliä|tiedot|tietoja|tietoj*|henkilötied*|henkilötunnu*|syntymäai*|kortin numero*|asiakirj*|tilaushistoria*|ostohistoria*|kamera*|lastenhuonee*|koko nimi|koko nime*|asiakasnumer*',
   },
   /** A parcel taken somewhere: "delivered to someone else's address" is a delivery, not a data leak. */
   deliveryAct: {
@@ -238,5 +249,75 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     de: 'rauchmelder*|rauchwarnmelder*|melder',
     et: 'suitsuandur*|andur*',
     fi: 'palovaroitin*|palovaroittime*|varoitin*',
+  },
+  /** He or she, as the owner of a record the customer was shown ("her orders", "hendes kundenummer"). */
+  thirdPerson: {
+    en: 'her|his|their own',
+    da: 'hendes|hans|deres egne',
+    nb: 'hennes|hans|deres egne',
+    sv: 'hennes|hans|deras egna',
+    de: 'seine|seiner|seinen|seinem|deren',
+    et: 'tema|tolle|selle inimese|selle kliendi',
+    fi: 'hänen|heidän',
+  },
+  /** Records only their owner should see (not a name: "I didn't get her name" is about staff). */
+  privateRecord: {
+    en: 'address|addresses|home address|phone number|mobile number|orders|order history|invoice|invoices|receipts|customer number|account number|account details|date of birth|card details|bank details|prescriptions',
+    da: 'adresse*|telefonnummer*|mobilnummer*|ordrer|ordrehistorik*|faktura*|regning*|kvittering*|kundenummer*|kontonummer*|fødselsdato|cpr*|kortoplysninger|recepter',
+    nb: 'adresse*|telefonnummer*|mobilnummer*|ordrer*|bestillinger*|ordrehistorikk*|faktura*|regning*|kvittering*|kundenummer*|kontonummer*|fødselsdato|personnummer|kortopplysninger|resepter',
+    sv: 'adress*|telefonnummer*|mobilnummer*|ordrar*|beställningar*|orderhistorik*|faktura*|räkning*|kvitto*|kvitton|kundnummer*|kontonummer*|personnummer|kortuppgifter|recept',
+    de: 'adresse*|anschrift*|telefonnummer*|handynummer*|bestellungen|bestellhistorie|rechnung*|quittung*|belege|kundennummer*|kontonummer*|geburtsdatum|kartendaten|bankdaten|rezepte',
+    et: 'aadress*|telefoninumb*|tellimus*|oste|ostud|ostude*|arve*|tšek*|kliendinumb*|kontonumb*|isikukood*|sünniaeg*|retsept*',
+    fi: '*osoite|*osoitte*|puhelinnumer*|tilauks*|tilaukset|ostok*|lasku*|kuitt*|asiakasnumer*|tilinumer*|henkilötunnu*|syntymäai*|resept*',
+  },
+  /** Where a customer can make a story public (worth 1.5 alone, see severity-cues.ts). */
+  platform: {
+    en: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podcast*|blog|blogs|vlog|forum|forums|mumsnet|nextdoor|local group|neighbourhood group|parents group|parents\' group|whatsapp group',
+    da: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podcast*|blog*|forum*|facebookgruppe*|lokalgruppe*|forældregruppe*',
+    nb: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podkast*|podcast*|blogg*|forum*|facebookgruppe*|lokalgruppe*|foreldregruppe*',
+    sv: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podd*|podcast*|blogg*|forum*|flashback|familjeliv|facebookgrupp*|lokalgrupp*|föräldragrupp*',
+    de: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podcast*|blog*|forum*|foren|facebook-gruppe*|facebookgruppe*|elterngruppe*|nachbarschaftsgruppe*|nebenan.de',
+    et: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|podcast*|taskuhääling*|blogi*|foorum*|perekool*|facebooki grupp*',
+    fi: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|podcast*|podcasti*|blogi*|foorumi*|keskustelupalst*|vauva.fi|suomi24|facebook-ryhmä*|facebook-ryhmä*',
+  },
+  /** Making something public there: sharing, an episode, a thread, a following. */
+  shareAct: {
+    en: 'share|sharing|post about|posting about|write about|writes about|writing about|episode|next episode|thread|following|followers|link to|linking to|feature|featuring|statement|tag you|tagging you|warn other|warn others',
+    da: 'dele|deler|delt|skrive om|skriver om|afsnit|næste afsnit|tråd|tråden|følgere|linke til|linker til|kommentar fra jer|advare andre',
+    nb: 'dele|deler|delt|skrive om|skriver om|episode|neste episode|tråd|tråden|følgere|lenke til|lenker til|kommentar fra dere|advare andre',
+    sv: 'dela|delar|delat|skriva om|skriver om|avsnitt|nästa avsnitt|tråd|tråden|följare|länka*|länkar|kommentar från er|varna andra',
+    de: 'teilen|teile|geteilt|schreiben über|schreibt über|folge|nächste folge|thread|follower*|verlinken|verlinke|stellungnahme|widmen|andere warnen',
+    et: 'jagada|jagan|jagab|kirjutada|kirjutab|kirjutan|episood*|järgmine osa|jälgija*|lingi*|kommentaar*|hoiatada teisi',
+    fi: 'jakaa|jaan|jakanut|kirjoittaa|kirjoitan|kirjoittaa aiheesta|jakso*|seuraava jakso|ketju*|seuraaj*|linkit*|kommentti*|varoittaa muita',
+  },
+  /** Gas appliances and pipes. */
+  gasSource: {
+    en: 'gas|boiler|gas hob|gas cooker|gas fire|gas pipe|gas meter',
+    da: 'gas|gasfyr*|gaskedel*|gaskomfur*|gasblus*|gasrør*|gasmåler*',
+    nb: 'gass|gasskomfyr*|gassrør*|gassbluss*|gasspeis*',
+    sv: 'gas|gasspis*|gaspanna*|gasledning*|gasrör*',
+    de: 'gas|gastherme*|gasherd*|gasheizung*|gasleitung*|gaskessel*|therme|heizkessel*',
+    et: 'gaas*|gaasipliit*|gaasikatel*|gaasitoru*',
+    fi: 'kaasu|kaasun|kaasua|kaasuliesi|kaasuliede*|kaasukattila*|kaasuputk*',
+  },
+  /** A smell, smelling. */
+  odour: {
+    en: 'smell|smells|smelled|smelt|smelling|stink*|stench|odour|odor|fumes',
+    da: 'lugt|lugter|lugtede|stank|stinker|dampe|dampene',
+    nb: 'lukt|lukter|luktet|stank|stinker|damp|dampen',
+    sv: 'lukt|luktar|luktade|stank|stinker|ångor',
+    de: 'riecht|roch|geruch|gerochen|stinkt|stank|dämpfe',
+    et: 'lõhn*|haise*|hais|aur|aurud',
+    fi: 'haju*|haisee|haisi|löyhk*|käry',
+  },
+  /** Symptoms of poisoning by fumes: headache, nausea, dizziness. */
+  symptom: {
+    en: 'headache*|nausea|nauseous|felt sick|feeling sick|dizzy|dizziness|light-headed|lightheaded|sore eyes|vomit*|throwing up|threw up',
+    da: 'hovedpine|kvalme|svimmel|svimmelhed|kastede op|kaste op|ondt i hovedet',
+    nb: 'hodepine|kvalm|kvalme|svimmel|svimmelhet|kastet opp|kaste opp|vondt i hodet',
+    sv: 'huvudvärk|illamående|mådde illa|må illa|yr|yrsel|kräkts|kräktes|spydde',
+    de: 'kopfschmerz*|übel|übelkeit|schwindel*|erbrochen|erbrach|übergeben',
+    et: 'peavalu|iiveldus|iiveldab|pearinglus|pea käib ringi|oksendas|oksendama',
+    fi: 'päänsärky*|päänsärkyä|pahoinvoin*|huimaa|huimausta|huimaus|oksensi|oksentaa',
   },
 };

@@ -54,7 +54,7 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       weak: 'minu õigused|seaduse järgi|võlaõigusseadus*',
     },
     fi: {
-      strong: 'oikeusapu*|oikeusturvavakuutu*|käräjille|haastehakemu*|riita-asia*|oikeusteitse|asianajaja*|lakimie*|oikeuteen|oikeudessa|haastan|haaste*|käräjä*|oikeusto*|rikosilmoitu*|poliisille|vahingonkorvau*|oikeudenkäyn*|oikeusjuttu*|oikeusjutu*|haastaa|haastamme|käräjöi*|juristi*|korvausvaatimu*|pienvaatimu*|oikeusavu*',
+      strong: 'oikeusapu*|oikeusturvavakuutu*|asianajotoimisto*|vaatimuskirje*|käräjille|haastehakemu*|riita-asia*|oikeusteitse|asianajaja*|lakimie*|oikeuteen|oikeudessa|haastan|haaste*|käräjä*|oikeusto*|rikosilmoitu*|poliisille|vahingonkorvau*|oikeudenkäyn*|oikeusjuttu*|oikeusjutu*|haastaa|haastamme|käräjöi*|juristi*|korvausvaatimu*|pienvaatimu*|oikeusavu*',
       weak: 'oikeuksiani|kuluttajansuojalain|kuluttajansuojalaki',
       medium: 'puolestani|edustamaan',
     },
@@ -66,8 +66,8 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       medium: 'police|authorities|fraud*|unauthorised|unauthorized',
     },
     da: {
-      strong: 'center for klageløsning|klageløsning|*klagenævn*|forbrugerjura|forbrugeroplysning*|forbrugerombudsmand*|forbrugerklagenævn*|nævnenes hus|forbrugerrådet|forbrugerstyrelsen|konkurrence- og forbrugerstyrelsen|sikkerhedsstyrelsen|fødevarestyrelsen|datatilsynet|ankenævn*|anmelde jer|anmelder jer|anmeldt jer',
-      medium: 'politiet|myndighed*|tilsyn*|svindel|misbrug*|uautoriser*',
+      strong: 'center for klageløsning|klageløsning|forbrug.dk|klageskema* på forbrug|*klagenævn*|forbrugerjura|forbrugeroplysning*|forbrugerombudsmand*|forbrugerklagenævn*|nævnenes hus|forbrugerrådet|forbrugerstyrelsen|konkurrence- og forbrugerstyrelsen|sikkerhedsstyrelsen|fødevarestyrelsen|datatilsynet|ankenævn*|anmelde jer|anmelder jer|anmeldt jer',
+      medium: 'politiet|myndighed*|tilsyn*|svindel|misbrug*|uautoriser*|klageskema*',
     },
     nb: {
       strong: '*klagenemnd*|forbrukerportalen|forbrukereuropa|forbrukerrådet|forbrukertilsynet|forbrukerklageutvalget|forbrukerombud*|forliksrådet|dsb|mattilsynet|datatilsynet|nemnd*|anmelde dere|anmelder dere|melde dere|melder dere|meldt fra til',
