@@ -31,7 +31,19 @@ export type ConceptName =
   | 'shareAct'
   | 'gasSource'
   | 'odour'
-  | 'symptom';
+  | 'symptom'
+  | 'warnAct'
+  | 'otherPeople'
+  | 'pet'
+  | 'petIllness'
+  | 'furniture'
+  | 'toppled'
+  | 'vehiclePart'
+  | 'partFailed'
+  | 'chemical'
+  | 'child'
+  | 'swallowAct'
+  | 'packaging';
 
 export interface PairRule {
   kind: UrgentKind;
@@ -48,6 +60,8 @@ export interface PairRule {
   unlessBefore?: ConceptName;
   /** The pair does not count with one of these within three words of it ("the smoke alarm battery"). */
   unlessNear?: ConceptName;
+  /** The pair does not count this many words or fewer after a relative or friend ("my wife … her invoice"). */
+  unlessAfterRelation?: number;
 }
 
 export const PAIR_RULES: readonly PairRule[] = [
@@ -57,10 +71,16 @@ export const PAIR_RULES: readonly PairRule[] = [
   { kind: 'safety', first: 'fragment', second: 'mouth', window: 8, strength: 'strong' },
   { kind: 'safety', first: 'hazardEvent', second: 'electric', window: 6, strength: 'strong', unlessNear: 'alarmDevice' },
   { kind: 'exposure', first: 'mediaPiece', second: 'aboutYou', window: 4, strength: 'strong', deniable: true, unlessBefore: 'readingAct', unlessNear: 'readingAct' },
-  { kind: 'data', first: 'thirdPerson', second: 'privateRecord', window: 1, strength: 'strong', unlessBefore: 'deliveryAct' },
+  { kind: 'data', first: 'thirdPerson', second: 'privateRecord', window: 1, strength: 'strong', unlessBefore: 'deliveryAct', unlessAfterRelation: 15 },
   { kind: 'exposure', first: 'platform', second: 'shareAct', window: 8, strength: 'medium', deniable: true, unlessBefore: 'readingAct', unlessNear: 'readingAct' },
   { kind: 'safety', first: 'gasSource', second: 'odour', window: 8, strength: 'strong', unlessNear: 'alarmDevice' },
   { kind: 'safety', first: 'symptom', second: 'odour', window: 12, strength: 'strong' },
+  { kind: 'exposure', first: 'warnAct', second: 'otherPeople', window: 4, strength: 'strong', deniable: true },
+  { kind: 'safety', first: 'pet', second: 'petIllness', window: 8, strength: 'strong' },
+  { kind: 'safety', first: 'furniture', second: 'toppled', window: 5, windowAfter: 0, strength: 'strong', unlessNear: 'packaging' },
+  { kind: 'safety', first: 'vehiclePart', second: 'partFailed', window: 5, windowAfter: 1, strength: 'strong' },
+  { kind: 'safety', first: 'chemical', second: 'odour', window: 4, strength: 'medium' },
+  { kind: 'safety', first: 'child', second: 'swallowAct', window: 6, strength: 'strong' },
 ];
 
 /**
@@ -79,13 +99,13 @@ export const DISMISSALS: Record<string, string> = {
 
 /** Relatives and friends: a lawyer or journalist among them is hearsay unless an offer or condition follows. */
 export const RELATIONS: Record<string, string> = {
-  en: 'wife|husband|partner|brother|sister|son|daughter|father|mother|dad|mum|mom|uncle|aunt|cousin|friend|neighbour|neighbor|colleague|in-law|in-laws|boyfriend|girlfriend|acquaintance|someone i know|a mate|mate',
-  da: 'kone|konen|mand|manden|hustru|kæreste*|bror|broren|søster*|søn|sønnen|datter|datteren|far|mor|onkel|tante|fætter|kusine|ven|vennen|veninde*|nabo*|kollega*|svoger*|svigerinde*|svigerfar*|svigermor*',
-  nb: 'kone|kona|mann|mannen|samboer*|kjæreste*|bror|broren|søster*|sønn*|datter|dattera|far|mor|onkel|tante|fetter|kusine|venn|vennen|venninne*|nabo*|kollega*|svoger*|svigerinne*|svigerfar*|svigermor*',
-  sv: 'fru|frun|maken|sambo*|pojkvän*|flickvän*|bror|brorsan|syster*|son|sonen|dotter|dottern|pappa|mamma|farbror|morbror|moster|faster|kusin*|vän|vännen|väninna*|granne*|kollega*|svåger*|svägerska*',
-  de: 'frau|mann|partner*|bruder|schwester|sohn|tochter|vater|mutter|onkel|tante|cousin*|freund*|nachbar*|kolleg*|schwager|schwägerin|bekannte|bekannter|bekannten',
+  en: "wife|husband|partner|brother|sister|son|daughter|father|mother|dad|mum|mom|uncle|aunt|cousin|friend|neighbour|neighbor|colleague|in-law|in-laws|boyfriend|girlfriend|wife's|husband's|partner's|son's|daughter's|mother's|father's|mum's|mom's|dad's|friend's|neighbour's|neighbor's|acquaintance|someone i know|a mate|mate",
+  da: 'kone|konen|mand|manden|hustru|kæreste*|bror|broren|søster*|søn|sønnen|datter|datteren|far|mor|onkel|tante|fætter|kusine|ven|vennen|veninde*|nabo|naboen|naboer|naboerne|kollega*|svoger*|svigerinde*|svigerfar*|svigermor*',
+  nb: 'kone|kona|mann|mannen|samboer*|kjæreste*|bror|broren|søster*|sønn*|datter|dattera|far|mor|onkel|tante|fetter|kusine|venn|vennen|venninne*|nabo|naboen|naboer|naboene|kollega*|svoger*|svigerinne*|svigerfar*|svigermor*',
+  sv: 'fru|frun|maken|sambo*|pojkvän*|flickvän*|bror|brorsan|syster*|son|sonen|dotter|dottern|pappa|mamma|farbror|morbror|moster|faster|kusin*|vän|vännen|väninna*|granne|grannen|grannar|grannarna|kollega*|svåger*|svägerska*',
+  de: 'frau|mann|partner*|bruder|schwester|sohn|tochter|vater|mutter|onkel|tante|cousin*|freund*|nachbar|nachbarn|nachbarin|kolleg*|schwager|schwägerin|bekannte|bekannter|bekannten',
   et: 'naine|naisel|abikaasa*|mees|mehel|vend|venna*|õde|õe|poeg|poja*|tütar|tütre*|isa|ema|onu|tädi|sõber|sõbra*|sõbranna*|naaber|naabri*|kolleeg*|õemees*|vennanaine*',
-  fi: 'vaimo*|mieheni|mieheltäni|puoliso*|veli|veljeni|veljelläni|sisko*|sisar*|poika*|tytär*|isä*|äiti*|setä*|eno*|täti*|serkku*|ystävä*|naapuri*|työkaveri*|kollega*|lanko*|käly*',
+  fi: 'vaimo*|mieheni|mieheltäni|puoliso*|veli|veljeni|veljelläni|sisko*|sisar*|poika*|tytär*|isä*|äiti*|setä*|eno*|täti*|serkku*|ystävä*|naapuri|naapurini|naapurin|naapurit|työkaveri*|kollega*|lanko*|käly*',
 };
 
 /** After hearsay, these keep it a threat: an offer to act, a condition. */
@@ -277,18 +297,18 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     nb: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podkast*|podcast*|blogg*|forum*|facebookgruppe*|lokalgruppe*|foreldregruppe*',
     sv: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podd*|podcast*|blogg*|forum*|flashback|familjeliv|facebookgrupp*|lokalgrupp*|föräldragrupp*',
     de: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podcast*|blog*|forum*|foren|facebook-gruppe*|facebookgruppe*|elterngruppe*|nachbarschaftsgruppe*|nebenan.de',
-    et: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|podcast*|taskuhääling*|blogi*|foorum*|perekool*|facebooki grupp*',
+    et: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|podcast*|taskuhääling*|blogi*|foorum*|perekool*|facebooki grup*',
     fi: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|podcast*|podcasti*|blogi*|foorumi*|keskustelupalst*|vauva.fi|suomi24|facebook-ryhmä*|facebook-ryhmä*',
   },
   /** Making something public there: sharing, an episode, a thread, a following. */
   shareAct: {
-    en: 'share|sharing|post about|posting about|write about|writes about|writing about|episode|next episode|thread|following|followers|link to|linking to|feature|featuring|statement|tag you|tagging you|warn other|warn others',
-    da: 'dele|deler|delt|skrive om|skriver om|afsnit|næste afsnit|tråd|tråden|følgere|linke til|linker til|kommentar fra jer|advare andre',
-    nb: 'dele|deler|delt|skrive om|skriver om|episode|neste episode|tråd|tråden|følgere|lenke til|lenker til|kommentar fra dere|advare andre',
-    sv: 'dela|delar|delat|skriva om|skriver om|avsnitt|nästa avsnitt|tråd|tråden|följare|länka*|länkar|kommentar från er|varna andra',
-    de: 'teilen|teile|geteilt|schreiben über|schreibt über|folge|nächste folge|thread|follower*|verlinken|verlinke|stellungnahme|widmen|andere warnen',
-    et: 'jagada|jagan|jagab|kirjutada|kirjutab|kirjutan|episood*|järgmine osa|jälgija*|lingi*|kommentaar*|hoiatada teisi',
-    fi: 'jakaa|jaan|jakanut|kirjoittaa|kirjoitan|kirjoittaa aiheesta|jakso*|seuraava jakso|ketju*|seuraaj*|linkit*|kommentti*|varoittaa muita',
+    en: 'share this|share it|share what happened|share my experience|share the story|share my story|sharing this|sharing my|post about|posting about|write about|writes about|writing about|episode|next episode|thread|a following|big following|large following|quite a following|my following|her following|his following|followers|link to your|linking to|statement|tag you|tagging you',
+    da: 'dele det|dele min|dele historien|dele oplevelsen|deler det|delt det|skrive om|skriver om|afsnit|næste afsnit|tråd|tråden|følgere|linke til|linker til|kommentar fra jer|advare andre',
+    nb: 'dele det|dele min|dele historien|dele opplevelsen|deler det|delt det|skrive om|skriver om|episode|neste episode|tråd|tråden|følgere|lenke til|lenker til|kommentar fra dere|advare andre',
+    sv: 'dela det|dela min|dela historien|dela upplevelsen|delar det|delat det|skriva om|skriver om|avsnitt|nästa avsnitt|tråd|tråden|följare|länka*|länkar|kommentar från er|varna andra',
+    de: 'teilen werde|werde ... teilen|geschichte teilen|erfahrung teilen|erlebnis teilen|das teilen|schreiben über|schreibt über|nächste folge|neue folge|neuen folge|eigene folge|einer folge|thread|follower*|verlinken|verlinke|stellungnahme|widmen|andere warnen',
+    et: 'jagan seda|jagada oma|jagan oma|jagada lugu|jagada seda|kirjutada|kirjutab|kirjutan|episood*|järgmine osa|jälgija*|lingi*|kommentaar*|hoiatada teisi',
+    fi: 'jaan tämän|jakaa tämän|jakaa tarinan|jakaa kokemukse*|jaan kokemukse*|jakanut tämän|kirjoittaa|kirjoitan|kirjoittaa aiheesta|jakso*|seuraava jakso|ketju*|seuraaj*|linkit*|kommentti*|varoittaa muita',
   },
   /** Gas appliances and pipes. */
   gasSource: {
@@ -312,12 +332,132 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   },
   /** Symptoms of poisoning by fumes: headache, nausea, dizziness. */
   symptom: {
-    en: 'headache*|nausea|nauseous|felt sick|feeling sick|dizzy|dizziness|light-headed|lightheaded|sore eyes|vomit*|throwing up|threw up',
-    da: 'hovedpine|kvalme|svimmel|svimmelhed|kastede op|kaste op|ondt i hovedet',
-    nb: 'hodepine|kvalm|kvalme|svimmel|svimmelhet|kastet opp|kaste opp|vondt i hodet',
-    sv: 'huvudvärk|illamående|mådde illa|må illa|yr|yrsel|kräkts|kräktes|spydde',
-    de: 'kopfschmerz*|übel|übelkeit|schwindel*|erbrochen|erbrach|übergeben',
-    et: 'peavalu|iiveldus|iiveldab|pearinglus|pea käib ringi|oksendas|oksendama',
-    fi: 'päänsärky*|päänsärkyä|pahoinvoin*|huimaa|huimausta|huimaus|oksensi|oksentaa',
+    en: 'headache*|nausea|nauseous|felt sick|feeling sick|dizzy|dizziness|light-headed|lightheaded|sore eyes|vomit*|throwing up|threw up|eyes are streaming|eyes streaming|streaming eyes|sore throat|burning eyes|itchy eyes|eyes sting*|coughing',
+    da: 'hovedpine|kvalme|svimmel|svimmelhed|kastede op|kaste op|ondt i hovedet|kløe i øjnene|svie i øjnene|øjnene løber|hoster|hostede|ondt i halsen',
+    nb: 'hodepine|kvalm|kvalme|svimmel|svimmelhet|kastet opp|kaste opp|vondt i hodet|svie i øynene|kløe i øynene|renner i øynene|hoster|hostet|vondt i halsen',
+    sv: 'huvudvärk|illamående|mådde illa|må illa|yr|yrsel|kräkts|kräktes|spydde|sveda i ögonen|svider i ögonen|kliar i ögonen|rinnande ögon|hostar|hostade|ont i halsen',
+    de: 'kopfschmerz*|übel|übelkeit|schwindel*|erbrochen|erbrach|übergeben|tränende augen|augen tränen|brennende augen|augen brennen|husten|hustet|halsschmerz*',
+    et: 'peavalu|iiveldus|iiveldab|pearinglus|pea käib ringi|oksendas|oksendama|kipitavad silmad|silmad kipitavad|silmad vesised|köhib|köha|kurk valutab',
+    fi: 'päänsärky*|päänsärkyä|pahoinvoin*|huimaa|huimausta|huimaus|oksensi|oksentaa|silmiä kirvelee|silmät vuotavat|silmät kirvelevät|yskii|yskä*|kurkku kipeä',
+  },
+  /** Pets and animals in the customer's care. */
+  pet: {
+    en: 'dog|dogs|puppy|puppies|cat|cats|kitten|kittens|rabbit|rabbits|hamster|guinea pig|pet|pets|spaniel|labrador|terrier|parrot|budgie|horse',
+    da: 'hund|hunden|hunde|hundene|hvalp*|kat|katten|katte|kattene|killing*|kanin*|hamster*|marsvin*|kæledyr*|hest|hesten',
+    nb: 'hund|hunden|hunder|hundene|valp*|katt|katten|katter|kattene|kattunge*|kanin*|hamster*|marsvin*|kjæledyr*|hest|hesten',
+    sv: 'hund|hunden|hundar|hundarna|valp*|katt|katten|katter|katterna|kattunge*|kanin*|hamster*|marsvin*|husdjur*|häst|hästen',
+    de: 'hund|hunde|hundes|welpe*|katze|katzen|kater|kätzchen|kaninchen|hamster|meerschwein*|haustier*|pferd|pferde',
+    et: 'koer|koera*|koerad|kutsikas|kutsika*|kass|kassi|kassil|kassile|kassid|kassipoeg*|küülik*|hamster*|merisiga*|lemmiklo*|hobune|hobuse*',
+    fi: 'koira*|koiran*|pentu*|penu*|kissa*|kissan*|kani*|hamsteri*|marsu*|lemmikki*|lemmikin*|hevonen|hevose*',
+  },
+  /** An animal falling ill (not "sick of waiting"). */
+  petIllness: {
+    en: 'been sick|being sick|poorly|vomit*|threw up|throwing up|diarrh*|lethargic|emergency vet|to the vet|to the vets|at the vet|at the vets|vet bill*|stopped eating|won\'t eat|hasn\'t eaten|poisoned|seizure*',
+    da: 'kastet op|kaster op|kastede op|opkast*|diarré|sløv|til dyrlægen|hos dyrlægen|dyrlægeregning*|akut dyrlæge|spiser ikke|ville ikke spise|forgiftet|kramper',
+    nb: 'kastet opp|kaster opp|oppkast*|diaré|sløv|til veterinær*|hos veterinær*|til dyrlege*|veterinærregning*|dyreklinikk*|spiser ikke|ville ikke spise|forgiftet|kramper',
+    sv: 'kräkts|kräktes|kräks|spydde|kräkning*|diarré|slö|till veterinär*|hos veterinär*|veterinärräkning*|djursjukhus*|äter inte|vill inte äta|förgiftad|kramper',
+    de: 'erbricht|erbrochen|erbrach|übergeben|durchfall|apathisch|zum tierarzt|beim tierarzt|tierarztrechnung*|tierklinik*|frisst nicht|fraß nicht|vergiftet|krämpfe',
+    et: 'oksend*|kõhulahtisus*|loid|loomaarsti juurde|loomaarsti juures|loomakliinik*|ei söö|ei taha süüa|mürgitus*|krambid',
+    fi: 'oksent*|oksensi|ripuli*|veltto|eläinlääkäriin|eläinlääkärissä|eläinlääkärille|eläinlääkärilasku*|eläinklinik*|eläinsairaala*|ei syö|eikä syö|ei suostu syömään|myrkytys*|kouristel*',
+  },
+  /** Furniture and fittings that can fall on someone. */
+  furniture: {
+    en: 'bookcase|bookshelf|shelf|shelves|shelving|wardrobe|chest of drawers|dresser|cabinet|cupboard|chair|stool|bed|bunk bed|cot|crib|high chair|highchair|table|ladder|tv|television|mirror|bracket|swing|trampoline|pram|pushchair|buggy',
+    da: 'reol*|bogreol*|hylde*|skab*|klædeskab*|kommode*|stol*|taburet*|seng*|køjeseng*|tremmeseng*|højstol*|bord|bordet|stige*|fjernsyn*|tv|spejl*|beslag*|gynge*|trampolin*|barnevogn*|klapvogn*',
+    nb: 'bokhylle*|hylle*|skap*|klesskap*|kommode*|stol*|krakk*|seng*|køyeseng*|barneseng*|barnestol*|bord|bordet|stige*|tv|tv-en|speil*|brakett*|huske*|trampoline*|barnevogn*|sportsvogn*',
+    sv: 'bokhylla*|bokhyllan|hylla*|hyllan|skåp*|garderob*|byrå*|stol*|pall*|säng*|våningssäng*|spjälsäng*|barnstol*|bord|bordet|stege*|tv|tv:n|spegel*|fäste*|gunga*|studsmatta*|barnvagn*|sittvagn*',
+    de: 'bücherregal*|regal*|schrank*|kleiderschrank*|kommode*|stuhl|stühle|hocker*|bett|betten|hochbett*|etagenbett*|kinderbett*|hochstuhl*|tisch|leiter*|fernseher*|spiegel*|halterung*|schaukel*|trampolin*|kinderwagen*|buggy*',
+    et: 'raamaturiiul*|riiul*|kapp|kapi*|riidekapp*|kummut*|tool|tooli*|taburet*|voodi*|narivoodi*|lastevoodi*|söögitool*|laud|laua*|redel*|teler*|peegel*|peegli*|kiik*|batuut*|lapsevanker*|käru*',
+    fi: 'kirjahylly*|hylly*|kaappi*|kaapi*|vaatekaappi*|lipasto*|tuoli*|jakkara*|sänky*|sängy*|kerrossänky*|pinnasänky*|syöttötuoli*|pöytä*|pöydä*|tikka*|televisio*|peili*|kiinnik*|keinu*|trampoliini*|lastenvaun*|rattai*',
+  },
+  /** Tipping over or collapsing (not "the price fell"). */
+  toppled: {
+    en: 'tipped|tipping|toppled|toppling|fell over|fell forward|fell on|fell onto|fell down|came crashing|crashed down|collapsed|collapsing|gave way|broke under|came off the wall|pulled out of the wall',
+    da: 'væltede|vælter|væltet|faldt ned|faldt forover|faldt om|faldt sammen|styrtede|kollaps*|brød sammen|gav efter|knækkede under|rev sig løs',
+    nb: 'veltet|velter|veltet over|falt ned|falt forover|falt over|falt sammen|ramlet|kollaps*|brøt sammen|ga etter|knakk under|rev seg løs',
+    sv: 'välte|föll ner|föll omkull|föll framåt|föll ihop|rasade|ramlade|kollaps*|gav vika|brast|gick sönder under|släppte från väggen',
+    de: 'kippte|umgekippt|kippt|fiel um|fiel herunter|umgefallen|heruntergefallen|zusammengebrochen|brach zusammen|eingestürzt|stürzte|gab nach|nachgegeben|brach unter|aus der wand',
+    et: 'kukkus ümber|kukkus kokku|kukkus ettepoole|kukkus alla|kukkus peale|vajus kokku|varises|murdus all|läks ümber|tuli seinast',
+    fi: 'kaatui|kaatuivat|kaatumaan|romahti|romahtivat|pettivät|petti|hajosi alla|irtosi seinästä',
+  },
+  /** Parts of a vehicle whose failure is dangerous. */
+  vehiclePart: {
+    en: 'brake|brakes|brake pads|front wheel|back wheel|rear wheel|wheel nuts|steering|tyre|tyres|tire|tires|axle|handlebar*',
+    da: 'bremse*|forhjul*|baghjul*|hjulmøtrik*|styretøj*|styret|dæk|dækket|aksel*',
+    nb: 'brems*|forhjul*|bakhjul*|hjulmutter*|styring*|styret|dekk|dekket|dekkene|aksling*',
+    sv: 'broms*|framhjul*|bakhjul*|hjulmutter*|styrning*|styret|däck|däcket|däcken|axel*',
+    de: 'bremse*|bremsen|vorderrad*|hinterrad*|radmutter*|lenkung|lenker|reifen|achse',
+    et: 'pidur*|esiratas|esiratta*|tagaratas|tagaratta*|rattamutr*|rool*|juhtraud*|rehv*|telg*',
+    fi: 'jarru*|etupyörä*|takapyörä*|pyöränmutter*|ohjaus*|ohjaustanko*|rengas|renkaa*|akseli*',
+  },
+  /** A part that stopped working or came off. */
+  partFailed: {
+    en: 'stopped working|failed|failure|gave out|came loose|came off|fell off|locked up|locked|didn\'t work|did not work|barely worked|not working|went soft|seized',
+    da: 'holdt op med at virke|op med at virke|virkede ikke|virker ikke|svigtede|svigt|løsnede|løs|faldt af|røg af|blokerede|låste',
+    nb: 'sluttet å virke|sluttet|virket ikke|virker ikke|sviktet|svikt|løsnet|løs|falt av|låste seg|blokkerte',
+    sv: 'slutade fungera|slutade|fungerade inte|fungerar inte|sviktade|lossnade|lös|släppte|ramlade av|låste sig',
+    de: 'versagt|versagten|versagte|funktionierten nicht|funktionierte nicht|funktioniert nicht|löste sich|abgefallen|locker|blockierte|blockiert',
+    et: 'lakkas*|ei töötanud|ei tööta|ütlesid üles|ütles üles|tuli lahti|tulid lahti|kukkus ära|lukustus*',
+    fi: 'lakkasivat|lakkasi|eivät toimineet|ei toiminut|ei toimi|pettivät|petti|irtosi|löystyi|lukkiutui',
+  },
+  /** Chemicals: a chemical smell counts 1.5 (a yoga mat that reeks is a product fault; with sore eyes or a child it is a hazard). */
+  chemical: {
+    en: 'chemical|chemicals|chemically|solvent*|formaldehyde|ammonia|bleach|toxic|petrol|diesel',
+    da: 'kemisk|kemikalie*|kemi|opløsningsmid*|formaldehyd|ammoniak|giftig*|benzin|diesel',
+    nb: 'kjemisk|kjemikalie*|kjemi|løsemid*|formaldehyd|ammoniakk|giftig*|bensin|diesel',
+    sv: 'kemisk|kemikalie*|kemi|lösningsmed*|formaldehyd|ammoniak|giftig*|bensin|diesel',
+    de: 'chemisch*|chemikalie*|chemie|lösungsmittel*|formaldehyd|ammoniak|giftig*|benzin|diesel',
+    et: 'keemili*|kemikaal*|keemia*|lahusti*|formaldehüüd*|ammoniaak*|mürgi*|bensiin*|diisel*',
+    fi: 'kemiallinen|kemiallise*|kemikaal*|liuotin*|liuottim*|formaldehydi*|ammoniak*|myrkylli*|bensiin*|diesel*',
+  },
+  /** A young child. */
+  child: {
+    en: 'toddler|baby|son|daughter|child|kid|kids|children|year-old|grandson|granddaughter|little one',
+    da: 'barn|barnet|søn|sønnen|datter|datteren|baby*|barnebarn*|årige|toårig*|treårig*|lille pige|lille dreng',
+    nb: 'barn|barnet|sønn*|datter*|baby*|barnebarn*|åring*|toåring*|treåring*',
+    sv: 'barn|barnet|son|sonen|dotter|dottern|bebis*|barnbarn*|åring*|tvååring*|ettåring*|treåring*',
+    de: 'kind|kinder|kleinkind*|sohn|tochter|baby*|enkel*|enkelin|jährige*|jähriger',
+    et: 'laps|lapse*|poeg|poja*|tütar|tütre*|beebi*|lapselaps*|aastane|kaheaastane|kolmeaastane',
+    fi: 'lapsi|lapse*|poika*|tytär*|tyttö*|vauva*|taapero*|lapsenlaps*|vuotia*|kaksivuotia*',
+  },
+  /** Boxes and wrapping: "the box collapsed" is transit damage, not a hazard. */
+  packaging: {
+    en: 'box|boxes|carton|cardboard|packaging|package|parcel',
+    da: 'kasse*|æske*|papkasse*|emballage*|pakke*',
+    nb: 'eske*|kartong*|papp*|emballasje*|pakke*',
+    sv: 'kartong*|låda|lådan|paket*|förpackning*|emballage*',
+    de: 'karton*|kiste|verpackung*|paket*|schachtel*',
+    et: 'karp*|kast|kasti*|pakend*|pakk*|paki*',
+    fi: 'laatikko*|laatiko*|pahvi*|pakkaus*|paketti*|paketin',
+  },
+  /** Swallowing something. */
+  swallowAct: {
+    en: 'swallowed|swallowing|swallow',
+    da: 'slugte|slugt|sluget|sluge',
+    nb: 'svelget|svelgde|svelge|slukte',
+    sv: 'svalde|svalt|svälja|sväljt',
+    de: 'verschluckt|verschluckte|geschluckt|schluckte|verschlucken',
+    et: 'neelas|neelanud|neelata',
+    fi: 'nieli|niellyt|nielaisi|nielaissut|niellä',
+  },
+  /** Warning people (not "a warning light"). */
+  warnAct: {
+    en: 'warn|warning|alert|alerting',
+    da: 'advare|advarer|gøre ... opmærksom',
+    nb: 'advare|advarer|gjøre ... oppmerksom',
+    sv: 'varna|varnar|uppmärksamma',
+    de: 'warnen|warne|aufmerksam machen',
+    et: 'hoiatada|hoiatan|hoiatame',
+    fi: 'varoittaa|varoitan|varoittamaan|varoittaisin',
+  },
+  /** Other people like the customer: the audience of a warning. */
+  otherPeople: {
+    en: 'other parents|the other parents|other people|other customers|other families|other owners|other dog owners|other pet owners|other mums|other dads|other residents|other buyers|others|everyone i know',
+    da: 'andre forældre|andre kunder|andre familier|andre ejere|andre hundeejere|andre mennesker|andre folk|andre købere|alle jeg kender',
+    nb: 'andre foreldre|andre foreldrene|andre kunder|andre familier|andre eiere|andre hundeeiere|andre folk|andre kjøpere|alle jeg kjenner',
+    sv: 'andra föräldrar|andra föräldrarna|andra kunder|andra familjer|andra ägare|andra hundägare|andra människor|andra köpare|alla jag känner',
+    de: 'anderen eltern|andere eltern|anderen kunden|andere kunden|anderen familien|andere familien|andere hundebesitzer|anderen hundebesitzer|andere leute|andere käufer|alle die ich kenne',
+    et: 'teisi vanemaid|teised vanemad|teisi kliente|teised kliendid|teisi peresid|teisi koeraomanikke|teisi inimesi|teisi ostjaid|kõiki tuttavaid',
+    fi: 'muita vanhempia|muille vanhemmille|muita asiakkaita|muille asiakkaille|muita perheitä|muita koiranomistajia|muita ihmisiä|muita ostajia|kaikkia tuttujani',
   },
 };

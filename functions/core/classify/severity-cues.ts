@@ -23,38 +23,38 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
   legal: {
     en: {
       strong:
-        'money claim*|mcol|ccj|county court judgment|small-claims|claim through the courts|legal expenses insurance|legal cover|lawyer*|solicitor*|attorney*|legal action|legal proceedings|legal steps|take legal|lawsuit|litigation|sue you|sue your|sue the|sue them|will sue|going to sue|suing|sued|take you to court|see you in court|to court|in court|small claims|county court|letter before action|court claim|claim against you|issue proceedings',
+        'debt collector*|debt collection|collection agency|collections agency|debt recovery agency|bailiff*|whoever ends up deciding|whoever decides this|whoever has to decide|whoever ends up ruling|tenancy tribunal|first-tier tribunal|money claim*|mcol|ccj|county court judgment|small-claims|claim through the courts|legal expenses insurance|legal cover|lawyer*|solicitor*|attorney*|legal action|legal proceedings|legal steps|take legal|lawsuit|litigation|sue you|sue your|sue the|sue them|will sue|going to sue|suing|sued|take you to court|see you in court|to court|in court|small claims|county court|letter before action|court claim|claim against you|issue proceedings',
       medium: 'court|legal advice|legally|breach of contract|on my behalf|represent me|representing me|act for me|acting for me',
       normal: 'legal',
       weak: 'my rights|consumer rights act|statutory rights|professionally',
     },
     da: {
-      strong: 'retshjælp*|småsag*|fogedretten|kontaktet en jurist|inkassosag mod jer|advokat*|retssag*|sagsøg*|stævning*|stævne jer|i retten|domstol*|juridiske skridt|politianmeld*|erstatningskrav|kræve erstatning',
+      strong: 'inkasso*|*inkassobureau*|fogeden|ender med at afgøre|skal afgøre sagen|retshjælp*|småsag*|fogedretten|kontaktet en jurist|inkassosag mod jer|advokat*|retssag*|sagsøg*|stævning*|stævne jer|i retten|domstol*|juridiske skridt|politianmeld*|erstatningskrav|kræve erstatning',
       medium: 'jurist*|retten|juridisk*|på mine vegne|repræsentere mig',
       weak: 'mine rettigheder|købeloven|forbrugerrettigheder',
     },
     nb: {
-      strong: 'rettshjelp*|rettens vei|kontaktet en jurist|forliksklage*|advokat*|rettssak*|søksmål*|saksøk*|forliksråd*|stevning*|tingrett*|domstol*|juridiske skritt|politianmeld*|erstatningskrav|kreve erstatning',
+      strong: 'inkasso*|*inkassobyrå*|namsmann*|namsfogd*|til slutt skal avgjøre|skal avgjøre saken|rettshjelp*|rettens vei|kontaktet en jurist|forliksklage*|advokat*|rettssak*|søksmål*|saksøk*|forliksråd*|stevning*|tingrett*|domstol*|juridiske skritt|politianmeld*|erstatningskrav|kreve erstatning',
       medium: 'jurist*|juridisk*|på mine vegne|representere meg|ta saken videre',
       weak: 'mine rettigheter|forbrukerkjøpsloven|forbrukerrettigheter',
     },
     sv: {
-      strong: 'rättsskydd*|kontaktat en jurist|anlitat en jurist|anlita en jurist|kronofogde*|betalningsföreläggande|tvistemål|småmål|advokat*|stämma er|stämningsansökan|rättegång*|tingsrätt*|domstol*|juridiska åtgärder|polisanmäl*|kräva skadestånd|skadestånd*',
+      strong: 'inkasso*|*inkassobolag*|till slut ska avgöra|ska avgöra ärendet|rättsskydd*|kontaktat en jurist|anlitat en jurist|anlita en jurist|kronofogde*|betalningsföreläggande|tvistemål|småmål|advokat*|stämma er|stämningsansökan|rättegång*|tingsrätt*|domstol*|juridiska åtgärder|polisanmäl*|kräva skadestånd|skadestånd*',
       medium: 'jurist*|juridisk*|för min räkning|å mina vägnar|företräda mig|driva ärendet vidare',
       weak: 'mina rättigheter|konsumentköplagen',
     },
     de: {
-      strong: 'mahnbescheid*|mahngericht*|rechtsschutz*|klage erheben|klageweg|zivilklage|anwalt*|*anwalt|anwältin*|anwaltlich*|rechtliche schritte|rechtlich vorgehen|rechtlich gegen|klage einreichen|reiche klage|klage ein|verklagen|verklage|vor gericht|gerichtlich*|amtsgericht*|landgericht*|gerichtsverfahren|mahnverfahren|strafanzeige*|anzeige erstatten|anzeige gegen|schadensersatz*|schadenersatz*',
+      strong: 'inkasso*|*inkasso|gerichtsvollzieher*|am ende darüber entscheidet|am ende entscheidet|wer darüber entscheidet|mahnbescheid*|mahngericht*|rechtsschutz*|klage erheben|klageweg|zivilklage|anwalt*|*anwalt|anwältin*|anwaltlich*|rechtliche schritte|rechtlich vorgehen|rechtlich gegen|klage einreichen|reiche klage|klage ein|verklagen|verklage|vor gericht|gerichtlich*|amtsgericht*|landgericht*|gerichtsverfahren|mahnverfahren|strafanzeige*|anzeige erstatten|anzeige gegen|schadensersatz*|schadenersatz*',
       medium: 'juristisch*|rechtlich*|in meinem namen|in meinem auftrag|mich vertreten|vertritt mich',
       weak: 'meine rechte|verbraucherrecht*',
     },
     et: {
-      strong: 'õigusbüroo*|kohtutäitur*|maksekäsk*|hagiavaldus*|kohtu kaudu|advokaa*|kohtusse|kohtu*|kohus|hagi*|õigusabi|juristi*|politseisse|avaldus politseile|kahjunõue|kahjuhüvitis*|maksekäsu*|kahjunõu*|väiksema nõude*|kohtuasi*|kohtuasja*',
+      strong: 'inkasso*|lõpuks ... otsustab|kes selle üle otsustab|õigusbüroo*|kohtutäitur*|maksekäsk*|hagiavaldus*|kohtu kaudu|advokaa*|kohtusse|kohtu*|kohus|hagi*|õigusabi|juristi*|politseisse|avaldus politseile|kahjunõue|kahjuhüvitis*|maksekäsu*|kahjunõu*|väiksema nõude*|kohtuasi*|kohtuasja*',
       medium: 'jurist|minu nimel|esindama|esindab mind',
       weak: 'minu õigused|seaduse järgi|võlaõigusseadus*',
     },
     fi: {
-      strong: 'oikeusapu*|oikeusturvavakuutu*|asianajotoimisto*|vaatimuskirje*|käräjille|haastehakemu*|riita-asia*|oikeusteitse|asianajaja*|lakimie*|oikeuteen|oikeudessa|haastan|haaste*|käräjä*|oikeusto*|rikosilmoitu*|poliisille|vahingonkorvau*|oikeudenkäyn*|oikeusjuttu*|oikeusjutu*|haastaa|haastamme|käräjöi*|juristi*|korvausvaatimu*|pienvaatimu*|oikeusavu*',
+      strong: 'perintätoimisto*|perintäyhtiö*|perintään|perinnässä|perintäkirje*|ulosott*|oikeusturva*|lopulta ... päättää|joka asiasta päättää|oikeusapu*|oikeusturvavakuutu*|asianajotoimisto*|vaatimuskirje*|käräjille|haastehakemu*|riita-asia*|oikeusteitse|asianajaja*|lakimie*|oikeuteen|oikeudessa|haastan|haaste*|käräjä*|oikeusto*|rikosilmoitu*|poliisille|vahingonkorvau*|oikeudenkäyn*|oikeusjuttu*|oikeusjutu*|haastaa|haastamme|käräjöi*|juristi*|korvausvaatimu*|pienvaatimu*|oikeusavu*',
       weak: 'oikeuksiani|kuluttajansuojalain|kuluttajansuojalaki',
       medium: 'puolestani|edustamaan',
     },
@@ -62,19 +62,19 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
   authority: {
     en: {
       strong:
-        'my mp|local mp|member of parliament|consumer rights organisation|consumer watchdog|trading standards|citizens advice|ombudsman|consumer protection|consumer authority|consumer council|information commissioner|ico|advertising standards authority|financial conduct authority|competition and markets authority|cma|ftc|federal trade commission|better business bureau|bbb|ofcom|ofgem|ofwat|environmental health|food standards|report you to|reporting you to|reported you to|report this to the police|report you to the police|regulator|action fraud|reported it to the police|reported this to the police|data protection authority|data protection commission|data protection commissioner|data protection agency|supervisory authority|dpa',
+        'housing ombudsman|property ombudsman|energy ombudsman|financial ombudsman|my mp|local mp|member of parliament|consumer rights organisation|consumer watchdog|trading standards|citizens advice|ombudsman|consumer protection|consumer authority|consumer council|information commissioner|ico|advertising standards authority|financial conduct authority|competition and markets authority|cma|ftc|federal trade commission|better business bureau|bbb|ofcom|ofgem|ofwat|environmental health|food standards|report you to|reporting you to|reported you to|report this to the police|report you to the police|regulator|action fraud|reported it to the police|reported this to the police|data protection authority|data protection commission|data protection commissioner|data protection agency|supervisory authority|dpa',
       medium: 'police|authorities|fraud*|unauthorised|unauthorized',
     },
     da: {
-      strong: 'center for klageløsning|klageløsning|forbrug.dk|klageskema* på forbrug|*klagenævn*|forbrugerjura|forbrugeroplysning*|forbrugerombudsmand*|forbrugerklagenævn*|nævnenes hus|forbrugerrådet|forbrugerstyrelsen|konkurrence- og forbrugerstyrelsen|sikkerhedsstyrelsen|fødevarestyrelsen|datatilsynet|ankenævn*|anmelde jer|anmelder jer|anmeldt jer',
+      strong: 'huslejenævn*|beboerklagenævn*|center for klageløsning|klageløsning|forbrug.dk|klageskema* på forbrug|*klagenævn*|forbrugerjura|forbrugeroplysning*|forbrugerombudsmand*|forbrugerklagenævn*|nævnenes hus|forbrugerrådet|forbrugerstyrelsen|konkurrence- og forbrugerstyrelsen|sikkerhedsstyrelsen|fødevarestyrelsen|datatilsynet|ankenævn*|anmelde jer|anmelder jer|anmeldt jer',
       medium: 'politiet|myndighed*|tilsyn*|svindel|misbrug*|uautoriser*|klageskema*',
     },
     nb: {
-      strong: '*klagenemnd*|forbrukerportalen|forbrukereuropa|forbrukerrådet|forbrukertilsynet|forbrukerklageutvalget|forbrukerombud*|forliksrådet|dsb|mattilsynet|datatilsynet|nemnd*|anmelde dere|anmelder dere|melde dere|melder dere|meldt fra til',
+      strong: 'husleietvistutvalg*|husleietvist*|*klagenemnd*|forbrukerportalen|forbrukereuropa|forbrukerrådet|forbrukertilsynet|forbrukerklageutvalget|forbrukerombud*|forliksrådet|dsb|mattilsynet|datatilsynet|nemnd*|anmelde dere|anmelder dere|melde dere|melder dere|meldt fra til',
       medium: 'politiet|myndighet*|tilsyn*|melde det til|melder det til|svindel|misbruk*|uautoriser*',
     },
     sv: {
-      strong: '*reklamationsnämnd*|konsumentverk*|kommunens konsumentrådgiv*|konsumentrådgivar*|anmälan till|allmänna reklamationsnämnden|arn|konsumentverket|konsumentombudsman*|konsumentvägledning*|hallå konsument|imy|integritetsskyddsmyndighet*|elsäkerhetsverket|livsmedelsverket|anmäla er|anmäler er|anmält er|anmäla det|anmäler det|anmäla ärendet|anmäler ärendet',
+      strong: 'hyresnämnd*|*reklamationsnämnd*|konsumentverk*|kommunens konsumentrådgiv*|konsumentrådgivar*|anmälan till|allmänna reklamationsnämnden|arn|konsumentverket|konsumentombudsman*|konsumentvägledning*|hallå konsument|imy|integritetsskyddsmyndighet*|elsäkerhetsverket|livsmedelsverket|anmäla er|anmäler er|anmält er|anmäla det|anmäler det|anmäla ärendet|anmäler ärendet',
       medium: 'polisen|myndighet*|tillsyn*|bedrägeri*|obehörig*',
     },
     de: {
@@ -82,12 +82,12 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
       medium: 'polizei|behörde*|melden werde|betrug*|nicht autorisiert*',
     },
     et: {
-      strong: '*vaidluskomisjon*|tarbijakaitseamet*|tarbijaõiguste|tarbijakaitse*|tarbijavaidluste komisjon*|ttja|tehnilise järelevalve|andmekaitse inspektsioon*|andmekaitse inspektsiooni*|aki|lepitusorgan*|tarbijavaidlus*|järelevalveamet*',
+      strong: 'üürikomisjon*|*vaidluskomisjon*|tarbijakaitseamet*|tarbijaõiguste|tarbijakaitse*|tarbijavaidluste komisjon*|ttja|tehnilise järelevalve|andmekaitse inspektsioon*|andmekaitse inspektsiooni*|aki|lepitusorgan*|tarbijavaidlus*|järelevalveamet*',
       medium: 'politsei*|järelevalve*|teavitan*|teavitanud|pettus*|volitamata|inspektsioon*',
       weak: 'amet*|pöördun*|pöördunud',
     },
     fi: {
-      strong: 'kuluttajaneuvonta*|kuluttajansuojaviranomai*|kuluttajariit*|riitalautakunta*|kuluttajaneuvon*|kuluttaja-asiamie*|kuluttajariitalautakun*|kkv|kilpailu- ja kuluttajavirasto|tietosuojavaltuutet*|tukes*|ruokavirasto|ruokavirasto*|aluehallintovirasto*|kuluttajavirasto*',
+      strong: 'vuokralautakun*|asumisriita*|kuluttajaneuvonta*|kuluttajansuojaviranomai*|kuluttajariit*|riitalautakunta*|kuluttajaneuvon*|kuluttaja-asiamie*|kuluttajariitalautakun*|kkv|kilpailu- ja kuluttajavirasto|tietosuojavaltuutet*|tukes*|ruokavirasto|ruokavirasto*|aluehallintovirasto*|kuluttajavirasto*',
       medium: 'poliisi*|viranomai*|teen ilmoituksen|petos*|luvaton|luvattomi*',
       weak: 'ilmoitan*',
     },
@@ -146,39 +146,39 @@ export const URGENT_CUES: Record<UrgentKind, Record<string, StrengthLists>> = {
   exposure: {
     en: {
       strong:
-        'to the press|contact the press|contacting the press|tell the press|alert the press|letters page|consumer programme|consumer show|my followers|my subscribers|trustpilot|google review*|one-star|one star|1 star|1-star|zero stars|bad review|negative review|terrible review|leave a review|leaving a review|post a review|write a review|writing a review|social media|go public|going public|to the press|the papers|newspaper*|journalist*|reporter*|local paper|watchdog|tell everyone|warn others|warn other customers|go viral|our readers|tripadvisor|yelp|people following|people follow my|hit publish|before i publish|going to publish|will publish|publish it|publishing it|radio show|radio programme|radio station|local radio|consumer reporter|my ... channel|my ... blog|my ... vlog|my ... podcast|people follow*',
-      medium: 'followers|subscribers|influencer|google|linkedin|blog|vlog|podcast|forum*|statement by|bbc|the media|tell the world|posting the whole story|post this|posting this|share this|sharing this|facebook|twitter|instagram|tiktok|reddit|youtube|mumsnet|my page|on the radio|on tv|on television|tv programme|tv show',
+        'my side of the story|wants my story|want my story|wants to run a story|neighbourhood ... group|local facebook group|community facebook group|community group|residents group|nextdoor|village facebook|parents whatsapp|school whatsapp|to the press|contact the press|contacting the press|tell the press|alert the press|letters page|consumer programme|consumer show|my followers|my subscribers|trustpilot|google review*|one-star|one star|1 star|1-star|zero stars|bad review|negative review|terrible review|leave a review|leaving a review|post a review|write a review|writing a review|social media|go public|going public|to the press|the papers|newspaper*|journalist*|reporter*|local paper|watchdog|tell everyone|warn others|warn other customers|go viral|our readers|tripadvisor|yelp|people following|people follow my|hit publish|before i publish|going to publish|will publish|publish it|publishing it|radio show|radio programme|radio station|local radio|consumer reporter|my ... channel|my ... blog|my ... vlog|my ... podcast|people follow*',
+      medium: 'facebook group|whatsapp group|on air|followers|subscribers|influencer|google|linkedin|blog|vlog|podcast|forum*|statement by|bbc|the media|tell the world|posting the whole story|post this|posting this|share this|sharing this|facebook|twitter|instagram|tiktok|reddit|youtube|mumsnet|my page|on the radio|on tv|on television|tv programme|tv show',
       weak: 'review|reviews|post|news|online|publish*|write it up|writing it up|writing up',
     },
     da: {
-      strong: 'mine følgere|læserbrev*|forbrugerprogram*|tv-program*|trustpilot|dårlig anmeldelse|en anmeldelse på|giver jer en anmeldelse|skrive en anmeldelse|skriver en anmeldelse|sociale medier|medierne|avisen|aviserne|lokalavis*|dagblad*|journalist*|facebookgruppe*|ekstra bladet|tv 2|tv2|skriver om det|dele min oplevelse|advare andre|offentligheden|kommentar inden|læsere|*journalist*|*reporter*|*redaktør*|*redaktion*|til pressen|i pressen|kontakte pressen|kontakter pressen|kontaktet pressen|gå til pressen|radioprogram*|tv-station*|min ... blog|min ... kanal|min ... podcast|én stjerne|1 stjerne|kontakte tv|kontaktet tv|kontakter tv',
-      medium: 'følgere|reddit|blog*|podcast*|google|forum*|facebook|instagram|tiktok|twitter|linkedin|youtube|offentlig*|i radioen',
+      strong: 'lokalgruppe*|nabogruppe*|kvartersgruppe*|kvarterets ... gruppe*|lokale ... facebookgruppe*|min historie|forældregruppe*|mine følgere|læserbrev*|forbrugerprogram*|tv-program*|trustpilot|dårlig anmeldelse|en anmeldelse på|giver jer en anmeldelse|skrive en anmeldelse|skriver en anmeldelse|sociale medier|medierne|avisen|aviserne|lokalavis*|dagblad*|journalist*|facebookgruppe*|ekstra bladet|tv 2|tv2|skriver om det|dele min oplevelse|advare andre|offentligheden|kommentar inden|læsere|*journalist*|*reporter*|*redaktør*|*redaktion*|til pressen|i pressen|kontakte pressen|kontakter pressen|kontaktet pressen|gå til pressen|radioprogram*|tv-station*|min ... blog|min ... kanal|min ... podcast|én stjerne|1 stjerne|kontakte tv|kontaktet tv|kontakter tv',
+      medium: 'facebookgruppe*|følgere|reddit|blog*|podcast*|google|forum*|facebook|instagram|tiktok|twitter|linkedin|youtube|offentlig*|i radioen',
       weak: 'anmeldelse*|online|offentliggør*|offentliggjort',
     },
     nb: {
-      strong: 'mine følgere|bloggen min|kanalen min|leserinnlegg*|forbrukerprogram*|tv-program*|trustpilot|dårlig anmeldelse|en anmeldelse på|skrive en anmeldelse|skriver en anmeldelse|sosiale medier|mediene|avisen|avisene|lokalavis*|journalist*|facebook-gruppa|facebookgruppa|facebook-gruppe*|vg|dagbladet|aftenposten|forbrukerinspektørene|tv 2|tv2|nrk|legge ut hele|dele historien|advare andre|offentligheten|lesere|*journalist*|*reporter*|*redaktør*|*redaksjon*|til pressen|i pressen|kontakte pressen|kontakter pressen|kontaktet pressen|gå til pressen|radioprogram*|tv-kanal*|min ... kanal|min ... blogg|min ... podkast|én stjerne|1 stjerne',
-      medium: 'følgere|reddit|blogg*|podkast*|google|forum*|facebook|instagram|tiktok|twitter|linkedin|youtube|offentlig*|legge ut|på tv|på radio|i radio',
+      strong: 'lokalgruppe*|nabogruppe*|nabolagsgrupp*|nabolaget ... gruppe*|lokale ... facebookgruppe*|min historie|foreldregruppe*|mine følgere|bloggen min|kanalen min|leserinnlegg*|forbrukerprogram*|tv-program*|trustpilot|dårlig anmeldelse|en anmeldelse på|skrive en anmeldelse|skriver en anmeldelse|sosiale medier|mediene|avisen|avisene|lokalavis*|journalist*|facebook-gruppa|facebookgruppa|facebook-gruppe*|vg|dagbladet|aftenposten|forbrukerinspektørene|tv 2|tv2|nrk|legge ut hele|dele historien|advare andre|offentligheten|lesere|*journalist*|*reporter*|*redaktør*|*redaksjon*|til pressen|i pressen|kontakte pressen|kontakter pressen|kontaktet pressen|gå til pressen|radioprogram*|tv-kanal*|min ... kanal|min ... blogg|min ... podkast|én stjerne|1 stjerne',
+      medium: 'facebookgruppe*|følgere|reddit|blogg*|podkast*|google|forum*|facebook|instagram|tiktok|twitter|linkedin|youtube|offentlig*|legge ut|på tv|på radio|i radio',
       weak: 'anmeldelse*|online|publiser*',
     },
     sv: {
-      strong: 'mina följare|insändare*|konsumentprogram*|tv-program*|trustpilot|dålig recension|skriva en recension|sociala medier|tidningen|tidningar*|*tidningen|lokaltidning*|journalist*|facebookgrupp*|aftonbladet|expressen|kalla fakta|svt|tv4|berätta hela historien|varna andra|läsare|*journalist*|*reporter*|*redaktör*|*redaktion*|till pressen|i pressen|kontakta pressen|kontaktar pressen|kontaktat pressen|gå till pressen|sveriges radio|radioprogram*|uppdrag granskning|min ... blogg|min ... kanal|min ... podd|kontakta tv|kontaktat tv|kontaktar tv',
-      medium: 'följare|reddit|blogg*|podd*|google|forum*|facebook|media|instagram|tiktok|twitter|linkedin|youtube|offentlig*|flashback|på tv|i radio|en stjärna|1 stjärna',
+      strong: 'lokalgrupp*|grannskapsgrupp*|kvartersgrupp*|kvarterets ... grupp*|min historia|föräldragrupp*|mina följare|insändare*|konsumentprogram*|tv-program*|trustpilot|dålig recension|skriva en recension|sociala medier|tidningen|tidningar*|*tidningen|lokaltidning*|journalist*|facebookgrupp*|aftonbladet|expressen|kalla fakta|svt|tv4|berätta hela historien|varna andra|läsare|*journalist*|*reporter*|*redaktör*|*redaktion*|till pressen|i pressen|kontakta pressen|kontaktar pressen|kontaktat pressen|gå till pressen|sveriges radio|radioprogram*|uppdrag granskning|min ... blogg|min ... kanal|min ... podd|kontakta tv|kontaktat tv|kontaktar tv',
+      medium: 'facebookgrupp*|följare|reddit|blogg*|podd*|google|forum*|facebook|media|instagram|tiktok|twitter|linkedin|youtube|offentlig*|flashback|på tv|i radio|en stjärna|1 stjärna',
       weak: 'recension*|online|publicer*',
     },
     de: {
-      strong: 'meine follower|leserbrief*|verbrauchersendung*|rundfunk|redaktion*|bild-zeitung|trustpilot|schlechte bewertung|negative bewertung|bewertung schreiben|bewertung abgeben|bewertung hinterlassen|einen stern|1-stern*|sozialen medien|sozialen netzwerken|social media|zeitung*|*zeitung|lokalpresse|journalist*|facebook-gruppe*|facebookgruppe*|öffentlich machen|öffentlich gemacht|an die öffentlichkeit|verbrauchermagazin|andere warnen|leser|an die presse|der presse|presse einschalten|presse informieren|presse kontaktieren|*journalist*|*reporter*|*redakteur*|ins radio|radiosender*|radiosendung*|ans fernsehen|fernsehsender*|fernsehsendung*|wiso|plusminus|marktcheck|meinem ... blog|meinen ... blog|meinem ... kanal|meinen ... kanal|meinem ... podcast',
-      medium: 'follower*|fernsehen|*magazin|reddit|blog*|podcast*|google|forum*|facebook|instagram|tiktok|twitter|linkedin|youtube|öffentlich*|medien|im fernsehen|im radio|ein stern*|1 stern*',
+      strong: 'nachbarschaftsgruppe*|nebenan.de|nebenan|lokalgruppe*|elterngruppe*|meine geschichte|elternchat*|meine follower|leserbrief*|verbrauchersendung*|rundfunk|redaktion*|bild-zeitung|trustpilot|schlechte bewertung|negative bewertung|bewertung schreiben|bewertung abgeben|bewertung hinterlassen|einen stern|1-stern*|sozialen medien|sozialen netzwerken|social media|zeitung*|*zeitung|lokalpresse|journalist*|facebook-gruppe*|facebookgruppe*|öffentlich machen|öffentlich gemacht|an die öffentlichkeit|verbrauchermagazin|andere warnen|leser|an die presse|der presse|presse einschalten|presse informieren|presse kontaktieren|*journalist*|*reporter*|*redakteur*|ins radio|radiosender*|radiosendung*|ans fernsehen|fernsehsender*|fernsehsendung*|wiso|plusminus|marktcheck|meinem ... blog|meinen ... blog|meinem ... kanal|meinen ... kanal|meinem ... podcast',
+      medium: 'facebook-gruppe*|facebookgruppe*|follower*|fernsehen|*magazin|reddit|blog*|podcast*|google|forum*|facebook|instagram|tiktok|twitter|linkedin|youtube|öffentlich*|medien|im fernsehen|im radio|ein stern*|1 stern*',
       weak: 'bewertung*|*bewertung|veröffentlich*',
       normal: 'online|internet',
     },
     et: {
-      strong: 'minu jälgijad|oma jälgijatele|minu blogi*|oma blogis|lugejakiri*|arvamusrubriik*|toimetus*|telesaade*|saatesse|trustpilot|negatiivne hinnang|halb hinnang|halva arvustuse|negatiivse arvustuse|sotsiaalmeedia*|ajakirjandus*|ajakirjanik*|ajaleht*|*ajaleht*|facebooki grupp*|meedia*|postimees*|delfi*|õhtuleht*|err|avalikkus*|avalikusta*|hoiatan teisi|teisi hoiatada|lugejad|telesaa*|telekanal*|teleuudis*|raadiosaa*|raadiosse|raadios|pealtnägija|ajakirjaniku*|ajalehte|ajalehele|meediasse|meediale|avalikuks|oma ... kanali*|minu ... kanal*|oma ... blogi*|minu ... blogi*|ajalehe*|postimehe*|õhtulehe*|oma ... taskuhääling*|minu ... taskuhääling*|oma ... podcast*',
-      medium: 'jälgija*|reddit|blogi*|google|foorum*|facebook*|instagram*|tiktok*|twitter*|youtube*|avalik*|ühe tähe*|ühe tärni*|1 tärni*',
+      strong: 'piirkonna ... grup*|kogukonna ... grup*|naabrusgrup*|minu lugu|lapsevanemate grup*|minu jälgijad|oma jälgijatele|minu blogi*|oma blogis|lugejakiri*|arvamusrubriik*|toimetus*|telesaade*|saatesse|trustpilot|negatiivne hinnang|halb hinnang|halva arvustuse|negatiivse arvustuse|sotsiaalmeedia*|ajakirjandus*|ajakirjanik*|ajaleht*|*ajaleht*|facebooki grup*|meedia*|postimees*|delfi*|õhtuleht*|err|avalikkus*|avalikusta*|hoiatan teisi|teisi hoiatada|lugejad|telesaa*|telekanal*|teleuudis*|raadiosaa*|raadiosse|raadios|pealtnägija|ajakirjaniku*|ajalehte|ajalehele|meediasse|meediale|avalikuks|oma ... kanali*|minu ... kanal*|oma ... blogi*|minu ... blogi*|ajalehe*|postimehe*|õhtulehe*|oma ... taskuhääling*|minu ... taskuhääling*|oma ... podcast*',
+      medium: 'facebooki grup*|jälgija*|reddit|blogi*|google|foorum*|facebook*|instagram*|tiktok*|twitter*|youtube*|avalik*|ühe tähe*|ühe tärni*|1 tärni*',
       weak: 'arvustus*|hinnang*|internetis|avaldan|avaldama|avaldada',
     },
     fi: {
-      strong: 'seuraajilleni|seuraajani|blogissani|kanavallani|mielipidepalsta*|yleisönosasto*|lehdelle|lehdessä|lehteen|*lehteen|toimitukse*|tv-ohjelma*|kuluttajaohjelma*|trustpilot|huono arvostelu|huonon arvostelun|kirjoitan arvostelun|sosiaalinen media|sosiaaliseen mediaan|sosiaalisessa mediassa|somessa|someen|lehdistö*|lehteen|paikallislehte*|toimittaja*|facebook-ryhmä*|media*|iltalehti*|ilta-sanomat|yle|kuningaskuluttaja|julkisuute*|varoitan muita|lukijat|radio-ohjelma*|radioon|televisioon|tv:hen|toimittajalle|toimittajille|julkaisen|julkaisemaan|julkisuuteen|*kanavallani|*kanavalleni|*blogissani|*blogiini|iltaleh*|ilta-sanom*|helsingin sanom*|hesari*|ylen|ylelle|yleisradio*|*podcastissani|*podcastiini|*videollani|*videolleni',
-      medium: 'seuraaj*|reddit|blogi*|google|foorum*|lehden|facebook*|instagram*|tiktok*|twitter*|youtube*|julkise*|radiossa|televisiossa|tv:ssä|yhden tähden|keskustelupalst*|google*',
+      strong: 'asuinalue* ... ryhmä*|kaupunginosa* ... ryhmä*|naapurusto* ... ryhmä*|asukasryhmä*|tarinani|vanhempien ryhmä*|vanhempainryhmä*|seuraajilleni|seuraajani|blogissani|kanavallani|mielipidepalsta*|yleisönosasto*|lehdelle|lehdessä|lehteen|*lehteen|toimitukse*|tv-ohjelma*|kuluttajaohjelma*|trustpilot|huono arvostelu|huonon arvostelun|kirjoitan arvostelun|sosiaalinen media|sosiaaliseen mediaan|sosiaalisessa mediassa|somessa|someen|lehdistö*|lehteen|paikallislehte*|toimittaja*|facebook-ryhmä*|media*|iltalehti*|ilta-sanomat|yle|kuningaskuluttaja|julkisuute*|varoitan muita|lukijat|radio-ohjelma*|radioon|televisioon|tv:hen|toimittajalle|toimittajille|julkaisen|julkaisemaan|julkisuuteen|*kanavallani|*kanavalleni|*blogissani|*blogiini|iltaleh*|ilta-sanom*|helsingin sanom*|hesari*|ylen|ylelle|yleisradio*|*podcastissani|*podcastiini|*videollani|*videolleni',
+      medium: 'facebook-ryhmä*|facebook-ryhmään|seuraaj*|reddit|blogi*|google|foorum*|lehden|facebook*|instagram*|tiktok*|twitter*|youtube*|julkise*|radiossa|televisiossa|tv:ssä|yhden tähden|keskustelupalst*|google*',
       weak: 'arvostelu*|netissä|julkai*',
     },
   },

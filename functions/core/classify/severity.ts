@@ -242,6 +242,7 @@ function pairMatch(rule: PairRule, languages: readonly string[], context: TextCo
   if (seconds.length === 0) return undefined;
   const blockers = rule.unlessBefore ? conceptSpans(rule.unlessBefore, languages, context).map(([start]) => start) : [];
   const nearBlockers = rule.unlessNear ? conceptSpans(rule.unlessNear, languages, context) : [];
+  const relationWindow = rule.unlessAfterRelation;
   const { words } = context.text;
   for (const [firstStart, firstEnd] of firsts) {
     for (const [secondStart, secondEnd] of seconds) {
@@ -253,6 +254,7 @@ function pairMatch(rule: PairRule, languages: readonly string[], context: TextCo
       if (blockers.some((at) => at < start && start - at <= 5)) continue;
       const end = Math.max(firstEnd, secondEnd);
       if (nearBlockers.some(([blockStart, blockEnd]) => blockEnd >= start - 3 && blockStart <= end + 3)) continue;
+      if (relationWindow !== undefined && context.relations.some((at) => at < start && start - at <= relationWindow)) continue;
       if (rule.deniable && negated(start, context.text, context.negations)) continue;
       return `${words.slice(firstStart, firstEnd).join(' ')} … ${words.slice(secondStart, secondEnd).join(' ')}`;
     }
