@@ -290,7 +290,7 @@ describe('indirect threats and hazards (round 2): debt collection, whoever decid
     ['en', 'The bookcase tipped forward when my daughter opened the bottom drawer and only just missed her.'],
     ['en', 'The chair collapsed under my father while he was sitting at the table.'],
     ['da', 'Reolen væltede forover, da min datter trak i den nederste skuffe.'],
-    ['nb', 'Stolen kollapset under faren min mens han satt ved bordet.'],
+    ['nb', 'Stolen kollapset under faren min mens han satt ved bordet, og vi ble veldig redde.'],
     ['sv', 'Bokhyllan välte framåt när min dotter öppnade den nedersta lådan.'],
     ['de', 'Der Stuhl ist unter meinem Vater zusammengebrochen, als er am Tisch saß.'],
     ['et', 'Riiul kukkus ettepoole, kui mu tütar alumist sahtlit avas.'],
