@@ -43,7 +43,9 @@ export type ConceptName =
   | 'chemical'
   | 'child'
   | 'swallowAct'
-  | 'packaging';
+  | 'packaging'
+  | 'takeover'
+  | 'customerAccount';
 
 export interface PairRule {
   kind: UrgentKind;
@@ -81,6 +83,7 @@ export const PAIR_RULES: readonly PairRule[] = [
   { kind: 'safety', first: 'vehiclePart', second: 'partFailed', window: 5, windowAfter: 1, strength: 'strong' },
   { kind: 'safety', first: 'chemical', second: 'odour', window: 4, strength: 'medium' },
   { kind: 'safety', first: 'child', second: 'swallowAct', window: 6, strength: 'strong' },
+  { kind: 'data', first: 'takeover', second: 'customerAccount', window: 4, strength: 'strong', deniable: true },
 ];
 
 /**
@@ -127,8 +130,8 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     nb: 'en annens|noen andres|en annen kundes|en annen persons|en annen brukers|andre kunders|andre brukeres|andre personers|andre folks|andres|fremmede|fremmed|fremmedes|en fremmeds|tidligere eiers|forrige eiers|forrige eier|tidligere eier|ukjentes|til en annen kunde|til andre kunder|til noen andre|for en annen kunde|tilhørende|andre stopp|ikke min|ikke mitt|ikke mine|offentlig|alle kan se|aldri møtt|kjenner ikke|jeg ikke kjenner|jeg ikke kjente|en helt annen|en annen kunde',
     sv: 'någon annans|en annan kunds|en annan persons|en annan användares|andra kunders|andra användares|andra personers|andra människors|andras|främlingars|en främlings|främmande|tidigare ägares|tidigare ägarens|förra ägarens|förre ägarens|föregående ägares|okändas|fel persons|till en annan kund|till andra kunder|på andra kunder|för en annan kund|tillhörande|andra stopp|inte min|inte mitt|inte mina|offentligt|alla kan se|aldrig träffat|känner inte|jag inte känner|jag inte kände|en helt annan|en annan kund',
     de: 'eines anderen kunden|einer anderen kundin|anderer kunden|einer anderen person|eines anderen|anderer personen|anderer leute|fremde*|fremder*|des vorbesitzers|der vorbesitzerin|vom vorbesitzer|vorbesitzer*|des vorherigen besitzers|des früheren besitzers|unbekannter*|von anderen kunden|von einem anderen kunden|von jemand anderem|von fremden|an dritte|dritter|falschen person|anderen stopps|nicht meine|nicht mein|nicht meiner|öffentlich sichtbar|jeder sehen|alle sehen|nie getroffen|kenne ich nicht|nicht kenne|ganz anderen|eines fremden|einer fremden|ein anderer kunde|eine andere kundin',
-    et: 'kellegi teise|kellegi võõra|teise kliendi*|teiste klientide*|teise inimese*|teiste inimeste*|teise kasutaja*|teiste kasutajate*|võõra*|võõras|võõrad|eelmise omaniku*|endise omaniku*|eelmise kasutaja*|tundmatu*|vale inimese*|kolmanda*|teiste ostjate*|teised peatused|teisi peatusi|polnud minu|ei olnud minu|pole minu|avalikult|kõik näevad|ei tunne|pole kohanud|keda ma ei tunne|keegi teine|hoopis kellegi|teine klient',
-    fi: 'jonkun toisen|jonkun muun|toisen asiakkaan|toisten asiakkaiden|muiden asiakkaiden|toisen henkilön|toisen ihmisen|muiden ihmisten|muiden henkilöiden|toisen käyttäjän|muiden käyttäjien|vieraan*|vieraiden|vieras|tuntemattom*|edellisen omistajan|entisen omistajan|väärän henkilön|kolmansille|kolmannen osapuolen|muiden vastaanottajien|muut pysähdykset|ei ollut minun|eivät olleet minun|ei ole minun|julkisesti|kaikki näkevät|en tunne|en ole koskaan tavannut|jota en tunne|joku toinen|jonkun ihan muun|toinen asiakas',
+    et: 'kellegi teise|kellegi võõra|teise kliendi*|teiste klientide*|teise inimese*|teiste inimeste*|teise kasutaja*|teiste kasutajate*|võõra*|võõras|võõrad|eelmise omaniku*|endise omaniku*|eelmise kasutaja*|tundmatu*|vale inimese*|kolmanda*|teiste ostjate*|teisele kliendile|teisele inimesele|kellelegi teisele|teised peatused|teisi peatusi|polnud minu|ei olnud minu|pole minu|avalikult|kõik näevad|ei tunne|pole kohanud|keda ma ei tunne|keegi teine|hoopis kellegi|teine klient',
+    fi: 'jonkun toisen|jonkun muun|toisen asiakkaan|toisten asiakkaiden|muiden asiakkaiden|toisen henkilön|toisen ihmisen|muiden ihmisten|muiden henkilöiden|toisen käyttäjän|muiden käyttäjien|vieraan*|vieraiden|vieras|tuntemattom*|edellisen omistajan|entisen omistajan|väärän henkilön|kolmansille|kolmannen osapuolen|muiden vastaanottajien|toiselle asiakkaalle|toiselle henkilölle|jollekin toiselle|muut pysähdykset|ei ollut minun|eivät olleet minun|ei ole minun|julkisesti|kaikki näkevät|en tunne|en ole koskaan tavannut|jota en tunne|joku toinen|jonkun ihan muun|toinen asiakas',
   },
   /** What identifies or belongs to a person: names, addresses, numbers, photos, messages, accounts. */
   personalData: {
@@ -138,7 +141,7 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     sv: 'namn*|adress*|telefonnummer*|mobilnummer*|mejl*|e-post*|faktura*|kvitto*|kvitton|bild*|foto*|meddelanden*|sms*|kontakter*|konto*|uppgifter*|data|födelsedatum|personnummer|kortnummer|dokument*|orderhistorik*|köphistorik*|konversationer|kamera*|barnrum*|fullständiga namn|fullständigt namn|kundnummer*',
     de: 'name|namen|*adresse|*adressen|anschrift*|telefonnummer*|handynummer*|e-mail*|e-mails|mails|rechnung*|*rechnung|quittung*|beleg*|foto*|fotos|bilder*|bild|nachrichten|sms|kontakte*|konto*|kundenkonto*|daten|*daten|angaben|geburtsdatum|kartennummer|dokumente*|bestellhistorie|bestellverlauf|chats|kamera*|*kamera|kinderzimmer*|live-bild*|livebild*|vollen namen|vollständigen namen|kundennummer*',
     et: 'nimi|nime*|aadress*|telefoninumb*|e-posti*|meiliaadress*|arve*|tšek*|foto*|pildi*|pilte|pildid|sõnum*|kontakt*|konto*|andme*|isikukood*|sünniaeg*|sünnikuupäev*|kaardinumb*|dokument*|ostuajalugu|tellimuste ajalugu|kaamera*|lastetuba*|lastetoa*|täisnimi|täisnime*|kliendinumb*',
-    fi: 'nimi*|nimen*|nimet|nimeä|*osoite|*osoitte*|puhelinnumer*|sähköpost*|lasku*|kuitti*|kuva*|valokuv*|viest*|yhteystied*|tili|tilin*|tilit|tiliä|tiedot|tietoja|tietoj*|henkilötied*|henkilötunnu*|syntymäai*|kortin numero*|asiakirj*|tilaushistoria*|ostohistoria*|kamera*|lastenhuonee*|koko nimi|koko nime*|asiakasnumer*',
+    fi: 'nimi*|nimen*|nimet|nimeä|korttini numero|korttinumero*|kortin numero*|*osoite|*osoitte*|puhelinnumer*|sähköpost*|lasku*|kuitti*|kuva*|valokuv*|viest*|yhteystied*|tili|tilin*|tilit|tiliä|tiedot|tietoja|tietoj*|henkilötied*|henkilötunnu*|syntymäai*|kortin numero*|asiakirj*|tilaushistoria*|ostohistoria*|kamera*|lastenhuonee*|koko nimi|koko nime*|asiakasnumer*',
   },
   /** A parcel taken somewhere: "delivered to someone else's address" is a delivery, not a data leak. */
   deliveryAct: {
@@ -429,6 +432,26 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     de: 'karton*|kiste|verpackung*|paket*|schachtel*',
     et: 'karp*|kast|kasti*|pakend*|pakk*|paki*',
     fi: 'laatikko*|laatiko*|pahvi*|pakkaus*|paketti*|paketin',
+  },
+  /** Someone else getting into an account. */
+  takeover: {
+    en: 'taken over|took over|hacked|hijacked|compromised|broke into|broken into|got into|someone logged into|accessed',
+    da: 'overtaget|overtog|hacket|hacked|kapret|brudt ind|logget ind på',
+    nb: 'tatt over|tok over|hacket|hacka|kapret|brutt seg inn|logget inn på',
+    sv: 'tagit över|tog över|hackat|hackad|hackades|kapat|kapad|kapades|tagit sig in|loggat in på',
+    de: 'übernommen|gehackt|gekapert|eingeloggt|zugriff auf',
+    et: 'üle võtnud|üle võetud|üle võttis|häkitud|häkkis|kaaperdatud|kaaperdas|sisse loginud',
+    fi: 'kaapannut|kaapattu|kaapattiin|kaappasi|hakkeroitu|hakkeroi|murtautunut|murtauduttu|päässyt käsiksi',
+  },
+  /** A customer's account with the shop. */
+  customerAccount: {
+    en: 'my account|account|customer account|login|profile',
+    da: 'min konto|konto|kontoen|kundekonto*|profil*',
+    nb: 'kontoen min|min konto|konto|kontoen|kundekonto*|profil*',
+    sv: 'mitt konto|konto|kontot|kundkonto*|profil*',
+    de: 'mein konto|meinem konto|konto|kundenkonto*|profil*',
+    et: 'minu konto*|konto*|kliendikonto*|profiil*',
+    fi: 'tilini|tili|tilin|tiliin|tilille|asiakastili*|profiili*',
   },
   /** Swallowing something. */
   swallowAct: {

@@ -365,3 +365,35 @@ describe('round 2 look-alikes: the same words without the threat or hazard', () 
     expect(classified(language, body).severity).not.toBe('urgent');
   });
 });
+
+describe('card numbers on the wrong letter and accounts taken over (round 2)', () => {
+  it.each([
+    ['en', 'The letter you sent to my neighbour had my full card number printed on it.'],
+    ['en', 'Someone has taken over my account, changed the email and placed two orders with my saved card.'],
+    ['en', 'My account was hacked and I can see orders I never made going to an address in Birmingham.'],
+    ['da', 'Brevet, I sendte til min nabo, havde hele mit kortnummer trykt på.'],
+    ['da', 'Nogen har overtaget min konto, ændret mailen og bestilt varer med mit gemte kort.'],
+    ['nb', 'Noen har tatt over kontoen min, endret e-posten og bestilt varer med det lagrede kortet mitt.'],
+    ['nb', 'Brevet dere sendte til naboen hadde hele kortnummeret mitt på.'],
+    ['sv', 'Någon har tagit över mitt konto, ändrat mejladressen och beställt saker med mitt sparade kort.'],
+    ['sv', 'Mitt kortnummer stod på en faktura som skickades till en annan kund.'],
+    ['de', 'Jemand hat mein Kundenkonto übernommen, die E-Mail geändert und mit meiner hinterlegten Karte bestellt.'],
+    ['de', 'Meine vollständige Kartennummer stand auf der Rechnung eines anderen Kunden.'],
+    ['et', 'Keegi on minu konto üle võtnud, muutnud e-posti ja tellinud minu salvestatud kaardiga.'],
+    ['et', 'Minu kaardinumber oli trükitud teisele kliendile saadetud arvele.'],
+    ['fi', 'Joku on kaapannut tilini, vaihtanut sähköpostin ja tilannut tallennetulla kortillani.'],
+    ['fi', 'Korttini numero oli painettu toiselle asiakkaalle lähetettyyn laskuun.'],
+  ])('%s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+
+  it.each([
+    ['en', 'I can\'t log in to my account, the password reset email never arrives.'],
+    ['de', 'Ich komme nicht in mein Kundenkonto, das Passwort wird nicht akzeptiert.'],
+    ['sv', 'Jag har bytt kort, kan ni uppdatera kortnumret på mitt konto?'],
+  ])('not urgent: %s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
