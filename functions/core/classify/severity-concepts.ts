@@ -215,13 +215,13 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   },
   /** Signs of an electrical or fire hazard. */
   hazardEvent: {
-    en: 'smoke|smoked|smoking|sparks|sparked|sparking|spark|melted|melting|scorch*|burn mark*|charred|sizzl*|short circuit*|short-circuit*|blew the fuse|fuse blew|tripped the|too hot to touch|hot to touch|bulging|swollen|swelled|ballooned|burning smell|smell of burning|smelt of burning',
-    da: 'røg|røget|ryger|røgudvikling|gnister|gnistre*|smeltede|smeltet|smelter|svedet|sveden|brændemærke*|kortslut*|sikringen sprang|glohed*|brændvarm*|for varm at røre|svulmet|opsvulmet|buler|lugt af brændt|brændt lugt|lugter brændt',
-    nb: 'røyk|røyket|ryker|røykutvikling|gnister|gnistre*|smeltet|smelter|svidd|svimerke*|knitre*|kortslut*|sikringen gikk|glovarm*|for varm å ta på|svulmet|lukt av brent|brent lukt|lukter brent',
-    sv: 'rök|rykte|ryker|rökutveckling|gnistor|gnistra*|smälte|smält|smälter|svedd*|brännmärke*|kortslut*|säkringen gick|glödhet*|brännhet*|för varm att ta i|svullen|svällt|lukt av bränt|luktade bränt|luktar bränt|brandlukt',
-    de: 'rauch|raucht|qualm*|funken|funkte|geschmolzen|schmilzt|schmolz|angeschmolzen|versengt|angesengt|brandfleck*|verschmort|kurzschluss|sicherung|glühend heiß|zu heiß zum anfassen|aufgebläht|brandgeruch|riecht verbrannt|kokelt|verkohlt',
-    et: 'suits*|suitses|tossas|sädemed|sädeme*|sädeles|sulas|sulanud|kõrbe*|põlemisjälg*|lühis*|kaitsme*|tulikuum*|liiga kuum|paisunud|kõrbelõhn*|põlenud lõhn*',
-    fi: 'savu*|kipinöi*|kipinä*|suli|sulanut|sulaa|kärähti|kärähtänyt|kärtsä*|palanut|palaneen|palojälki*|oikosulk*|sulake|hehkuvan kuuma|tulikuuma*|liian kuuma|turvonnut|pullistu*|käry*',
+    en: 'smoke|smoked|smoking|got so hot|gets so hot|became so hot|sparks|sparked|sparking|spark|melted|melting|scorch*|burn mark*|charred|sizzl*|short circuit*|short-circuit*|blew the fuse|fuse blew|tripped the|too hot to touch|hot to touch|bulging|swollen|swelled|ballooned|burning smell|smell of burning|smelt of burning',
+    da: 'røg|røget|ryger|blev så varm|bliver så varm|røgudvikling|gnister|gnistre*|smeltede|smeltet|smelter|svedet|sveden|brændemærke*|kortslut*|sikringen sprang|glohed*|brændvarm*|for varm at røre|svulmet|opsvulmet|buler|lugt af brændt|brændt lugt|lugter brændt',
+    nb: 'røyk|røyket|ryker|ble så varm|blir så varm|røykutvikling|gnister|gnistre*|smeltet|smelter|svidd|svimerke*|knitre*|kortslut*|sikringen gikk|glovarm*|for varm å ta på|svulmet|lukt av brent|brent lukt|lukter brent',
+    sv: 'rök|rykte|ryker|blev så varm|blir så varm|rökutveckling|gnistor|gnistra*|smälte|smält|smälter|svedd*|brännmärke*|kortslut*|säkringen gick|glödhet*|brännhet*|för varm att ta i|svullen|svällt|lukt av bränt|luktade bränt|luktar bränt|brandlukt',
+    de: 'rauch|raucht|wurde so heiß|wird so heiß|qualm*|funken|funkte|geschmolzen|schmilzt|schmolz|angeschmolzen|versengt|angesengt|brandfleck*|verschmort|kurzschluss|sicherung|glühend heiß|zu heiß zum anfassen|aufgebläht|brandgeruch|riecht verbrannt|kokelt|verkohlt',
+    et: 'suits*|suitses|läks nii kuumaks|muutus nii kuumaks|tossas|sädemed|sädeme*|sädeles|sulas|sulanud|kõrbe*|põlemisjälg*|lühis*|kaitsme*|tulikuum*|liiga kuum|paisunud|kõrbelõhn*|põlenud lõhn*',
+    fi: 'savu*|kipinöi*|kuumeni niin|tuli niin kuumaksi|kipinä*|suli|sulanut|sulaa|kärähti|kärähtänyt|kärtsä*|palanut|palaneen|palojälki*|oikosulk*|sulake|hehkuvan kuuma|tulikuuma*|liian kuuma|turvonnut|pullistu*|käry*',
   },
   /** Things on the mains or with a battery. */
   electric: {

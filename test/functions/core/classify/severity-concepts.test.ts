@@ -397,3 +397,50 @@ describe('card numbers on the wrong letter and accounts taken over (round 2)', (
     expect(classified(language, body).severity).not.toBe('urgent');
   });
 });
+
+describe('shocks, pests in food, insurers and copies to authorities (round 2)', () => {
+  it.each([
+    ['en', 'When I touched the metal casing of the washing machine I got a tingle up my arm.'],
+    ['en', 'The heater got so hot that the wall behind it is scorched.'],
+    ['en', 'We found mouse droppings in the bag of flour we bought from you.'],
+    ['en', 'My daughter, who has a nut allergy, ate the biscuits and we had to use her EpiPen.'],
+    ['en', 'I\'ve asked my bank to raise a claim and I\'m keeping everything for the small claims track.'],
+    ['en', 'My insurer\'s claims team will be in touch with you about the water damage your fitter caused.'],
+    ['en', 'I have sent a copy of this email to the Advertising Standards Authority.'],
+    ['en', 'A friend who works at the local paper thinks readers would be very interested.'],
+    ['en', 'I\'ve put a review together with photos and it goes live on Friday unless I hear back.'],
+    ['de', 'Beim Berühren des Gehäuses habe ich einen Stromschlag bekommen.'],
+    ['da', 'Jeg fik stød, da jeg rørte ved vaskemaskinens låg.'],
+    ['sv', 'Jag fick en stöt när jag rörde vid diskmaskinens lucka.'],
+    ['nb', 'Jeg fikk støt da jeg tok på vaskemaskinen.'],
+    ['fi', 'Sain sähköiskun, kun koskin pesukoneen kylkeen.'],
+    ['et', 'Sain elektrilöögi, kui puudutasin pesumasina kesta.'],
+    ['da', 'Vi fandt museekskrementer i melposen.'],
+    ['sv', 'Vi hittade musspillning i mjölpåsen.'],
+    ['de', 'Wir haben Mäusekot in der Mehltüte gefunden.'],
+    ['fi', 'Löysimme jauhopussista hiiren papanoita.'],
+    ['et', 'Leidsime jahupakist hiire väljaheiteid.'],
+    ['nb', 'Vi fant museskitt i melposen.'],
+    ['de', 'Meine Rechtsschutzversicherung prüft den Fall bereits.'],
+    ['sv', 'Jag har skickat en kopia av mejlet till Konsumentverket.'],
+    ['fi', 'Lähetin kopion tästä viestistä Kuluttajaneuvontaan.'],
+    ['et', 'Saatsin selle kirja koopia Tarbijakaitseametile.'],
+    ['nb', 'Jeg har sendt en kopi av e-posten til Forbrukerrådet.'],
+    ['da', 'Jeg har sendt en kopi af mailen til Forbrugerrådet Tænk.'],
+    ['de', 'Ich habe eine Kopie dieser Mail an die Verbraucherzentrale geschickt.'],
+  ])('%s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+
+  it.each([
+    ['en', 'I got a shock when I saw the bill, it is twice what you quoted.'],
+    ['en', 'The price gave me a shock but the sofa itself is lovely; the cushion seam is split though.'],
+    ['en', 'Your claims team has not replied about my warranty claim for the kettle.'],
+    ['de', 'Meine Versicherung braucht eine Rechnung für das Handy, bitte schicken Sie eine Kopie.'],
+    ['en', 'The website will go live with the new prices next week, so please honour the old one.'],
+  ])('not urgent: %s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
