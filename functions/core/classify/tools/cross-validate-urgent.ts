@@ -2,8 +2,9 @@
  * How well an urgent-vs-not word-part model blended with the severity cues generalises: each dev
  * batch in turn is held out, a model trained on the other dev batches, and the held-out batch's
  * severity decided by the cues plus the model. Prints pooled urgent precision/recall over the
- * held-out batches for a grid of settings, and batch 8 alone (the batch no cue was tuned on when
- * this was written). Cues were tuned on most of dev, so the pooled figure flatters the cues.
+ * held-out batches for a grid of settings, and batches 7 and 8 alone. The cues were tuned on every
+ * dev batch, so against today's cues it can only show the false alarms a model adds; the figures in
+ * README.md were measured with round 1's cues (commit 1eb34a0), when batch 8 was still untouched.
  *
  *   npx tsx functions/core/classify/tools/cross-validate-urgent.ts
  */
