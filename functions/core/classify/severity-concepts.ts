@@ -45,7 +45,9 @@ export type ConceptName =
   | 'swallowAct'
   | 'packaging'
   | 'takeover'
-  | 'customerAccount';
+  | 'customerAccount'
+  | 'allergyCondition'
+  | 'allergyTrigger';
 
 export interface PairRule {
   kind: UrgentKind;
@@ -84,6 +86,7 @@ export const PAIR_RULES: readonly PairRule[] = [
   { kind: 'safety', first: 'chemical', second: 'odour', window: 4, strength: 'medium' },
   { kind: 'safety', first: 'child', second: 'swallowAct', window: 6, strength: 'strong' },
   { kind: 'data', first: 'takeover', second: 'customerAccount', window: 4, strength: 'strong', deniable: true },
+  { kind: 'safety', first: 'allergyCondition', second: 'allergyTrigger', window: 12, strength: 'strong' },
 ];
 
 /**
@@ -136,10 +139,10 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** What identifies or belongs to a person: names, addresses, numbers, photos, messages, accounts. */
   personalData: {
     en: 'name|names|address|addresses|phone number*|mobile number*|email address*|emails|e-mails|invoice*|receipt*|photo*|pictures|picture|images|messages|texts|contacts|account|accounts|details|data|information|info|date of birth|birthday|bank details|card number*|card details|last four digits|documents|files|order history|purchase history|chats|conversations|camera feed|live feed|video feed|nursery|bedroom|full name|customer number|account number|orders|her orders|his orders',
-    da: 'navn*|adresse*|telefonnummer*|mobilnummer*|mailadresse*|e-mail*|mails|faktura*|kvittering*|billede*|billeder*|fotos|foto*|beskeder|sms*|kontakter|konto*|oplysninger*|data|fødselsdato|cpr*|kortnummer|kortoplysninger|dokumenter|ordrehistorik*|købshistorik*|samtaler|kamera*|børneværelse*|fulde navn|kundenummer*|forbrug',
-    nb: 'navn*|adresse*|telefonnummer*|mobilnummer*|e-post*|faktura*|kvittering*|bilde*|bildene|foto*|meldinger*|sms*|kontakter*|konto*|kontoen|opplysninger*|data|fødselsdato|personnummer|fødselsnummer|kortnummer|dokumenter*|ordrehistorikk*|kjøpshistorikk*|samtaler|kamera*|barnerom*|fullt navn|kundenummer*',
-    sv: 'namn*|adress*|telefonnummer*|mobilnummer*|mejl*|e-post*|faktura*|kvitto*|kvitton|bild*|foto*|meddelanden*|sms*|kontakter*|konto*|uppgifter*|data|födelsedatum|personnummer|kortnummer|dokument*|orderhistorik*|köphistorik*|konversationer|kamera*|barnrum*|fullständiga namn|fullständigt namn|kundnummer*',
-    de: 'name|namen|*adresse|*adressen|anschrift*|telefonnummer*|handynummer*|e-mail*|e-mails|mails|rechnung*|*rechnung|quittung*|beleg*|foto*|fotos|bilder*|bild|nachrichten|sms|kontakte*|konto*|kundenkonto*|daten|*daten|angaben|geburtsdatum|kartennummer|dokumente*|bestellhistorie|bestellverlauf|chats|kamera*|*kamera|kinderzimmer*|live-bild*|livebild*|vollen namen|vollständigen namen|kundennummer*',
+    da: 'navn*|adresse*|telefonnummer*|mobilnummer*|mailadresse*|e-mail*|mails|faktura*|kvittering*|billede*|billeder*|fotos|foto*|beskeder|sms*|kontakter|konto*|oplysninger*|fødselsdato|cpr*|kortnummer|kortoplysninger|dokumenter|ordrehistorik*|købshistorik*|samtaler|kamera*|børneværelse*|fulde navn|kundenummer*|forbrug',
+    nb: 'navn*|adresse*|telefonnummer*|mobilnummer*|e-post*|faktura*|kvittering*|bilde*|bildene|foto*|meldinger*|sms*|kontakter*|konto*|kontoen|opplysninger*|fødselsdato|personnummer|fødselsnummer|kortnummer|dokumenter*|ordrehistorikk*|kjøpshistorikk*|samtaler|kamera*|barnerom*|fullt navn|kundenummer*',
+    sv: 'namn*|adress*|telefonnummer*|mobilnummer*|mejl*|e-post*|faktura*|kvitto*|kvitton|bild*|foto*|meddelanden*|sms*|kontakter*|konto*|uppgifter*|födelsedatum|personnummer|kortnummer|dokument*|orderhistorik*|köphistorik*|konversationer|kamera*|barnrum*|fullständiga namn|fullständigt namn|kundnummer*',
+    de: 'namen|*adresse|*adressen|anschrift*|telefonnummer*|handynummer*|e-mail*|mails|rechnung*|*rechnung|quittung*|beleg*|foto*|fotos|bilder*|bild|nachrichten|sms|kontakte*|konto*|kundenkonto*|daten|*daten|angaben|geburtsdatum|kartennummer|dokumente*|bestellhistorie|bestellverlauf|kamera*|*kamera|kinderzimmer*|live-bild*|livebild*|vollen namen|vollständigen namen|kundennummer*',
     et: 'nimi|nime*|aadress*|telefoninumb*|e-posti*|meiliaadress*|arve*|tšek*|foto*|pildi*|pilte|pildid|sõnum*|kontakt*|konto*|andme*|isikukood*|sünniaeg*|sünnikuupäev*|kaardinumb*|dokument*|ostuajalugu|tellimuste ajalugu|kaamera*|lastetuba*|lastetoa*|täisnimi|täisnime*|kliendinumb*',
     fi: 'nimi*|nimen*|nimet|nimeä|korttini numero|korttinumero*|kortin numero*|*osoite|*osoitte*|puhelinnumer*|sähköpost*|lasku*|kuitti*|kuva*|valokuv*|viest*|yhteystied*|tili|tilin*|tilit|tiliä|tiedot|tietoja|tietoj*|henkilötied*|henkilötunnu*|syntymäai*|kortin numero*|asiakirj*|tilaushistoria*|ostohistoria*|kamera*|lastenhuonee*|koko nimi|koko nime*|asiakasnumer*',
   },
@@ -178,8 +181,8 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     en: "my arm|his arm|her arm|son's arm|daughter's arm|child's arm|baby's arm|my leg|his leg|her leg|son's leg|daughter's leg|child's leg|my foot|his foot|her foot|my head|his head|her head|my face|his face|her face|son's face|daughter's face|finger|fingers|fingertip*|thumb|thumbs|hand|hands|palm|palms|wrist|wrists|toe|toes|knee|knees|ankle|ankles|mouth|gum|gums|lip|lips|tongue|throat|eye|eyes|eyelid*|cheek|cheeks|skin|scalp|forehead|chin|stomach|tummy|nose|shin|shins",
     da: 'finger*|tommelfinger*|hånd*|hænder*|håndflade*|håndled*|tæer*|knæ*|ankel*|mund*|tandkød*|gummer*|læbe*|tunge*|hals*|øje*|øjne*|kind*|hud*|huden|hovedbund*|pande*|mave*|næse*',
     nb: 'finger*|fingre*|tommel*|hånd*|hender*|håndflate*|håndledd*|tær*|kne|knær*|ankel*|munn*|tannkjøtt*|leppe*|tunge*|hals*|øye*|øyne*|kinn*|hud*|huden|hodebunn*|panne*|mage*|nese*',
-    sv: 'finger*|fingr*|tumme*|hand|handen|händer*|handflat*|handled*|tår*|knä*|fotled*|mun|munnen|tandkött*|läpp*|tunga*|tungan|hals*|öga|ögat|ögon*|kind*|hud*|huden|hårbotten|panna*|pannan|mage*|magen|näsa*|näsan',
-    de: 'finger*|daumen|hand|hände*|handfläche*|handgelenk*|zeh*|knie*|knöchel*|mund|mundes|zahnfleisch|lippe*|zunge|hals|rachen|auge*|wange*|haut|kopfhaut|stirn|kinn|bauch|magen|nase',
+    sv: 'finger*|fingr*|tumme*|handen|händer*|handflat*|handled*|tår*|knä*|fotled*|mun|munnen|tandkött*|läpp*|tunga*|tungan|hals*|öga|ögat|ögon*|kind*|hud*|huden|hårbotten|panna*|pannan|mage*|magen|näsa*|näsan',
+    de: 'finger*|daumen|hände*|handfläche*|handgelenk*|zeh*|knie*|knöchel*|mund|mundes|zahnfleisch|lippe*|zunge|hals|rachen|auge*|wange*|haut|kopfhaut|stirn|kinn|bauch|magen|nase',
     et: 'sõrm*|pöial|pöidla*|käsi|käe*|kätt|peopesa*|randme*|ranne|varvas|varba*|põlv*|pahkluu*|suus|suhu|suust|ige|igeme*|huul*|kurk|kurgu*|silm*|põse*|põsk|nahk|nahale|nahal|nahka|laup|lauba*|kõht|kõhu*|nina*',
     fi: 'sormi|sormen*|sormeen|sormeni|sormensa|sormet|peukalo*|käsi|käden*|kädet|käteen|kätensä|käteni|kämmen*|ranne|ranteen*|varvas|varpaa*|polvi|polve*|nilkka|nilka*|suu|suun|suuhun|suussa|suuni|suunsa|ien|ikene*|ikeni*|huuli|huule*|kurkku|kurku*|silmä*|poski|poske*|iho|ihon*|ihoni|ihonsa|otsa|otsaan|vatsa*|nenä*',
   },
@@ -196,9 +199,9 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** Hard pieces that do not belong in food: shards, splinters, metal, wire. */
   fragment: {
     en: 'shard*|splinter*|sliver*|glass|metal|wire|staple|screw|needle|fragment*|piece of plastic|bit of plastic|plastic piece|hard plastic|something hard|something sharp|foreign object|foreign body',
-    da: 'glasskår|glasstykke*|glassplint*|skår|splint*|metalstykke*|metalspån*|metaltråd|ståltråd|plaststykke*|hårdt stykke|noget hårdt|noget skarpt|stykke glas|stykke metal|glas|metal|fragment*|fremmedlegeme*',
-    nb: 'glasskår|glassbit*|glassplint*|skår|splint*|metallbit*|metallspon*|ståltråd|plastbit*|noe hardt|noe skarpt|bit av glass|bit av metall|glass|metall|fragment*|fremmedlegeme*',
-    sv: 'glasskärva*|skärva*|glasbit*|glassplitter|flisa*|metallbit*|metallflisa*|ståltråd|plastbit*|något hårt|något vasst|bit av glas|glas|metall|fragment*|främmande föremål',
+    da: 'glasskår|glasstykke*|glassplint*|skår|splint*|metalstykke*|metalspån*|metaltråd|ståltråd|plaststykke*|hårdt stykke|noget hårdt|noget skarpt|stykke glas|stykke metal|glas|fremmedlegeme*',
+    nb: 'glasskår|glassbit*|glassplint*|skår|splint*|metallbit*|metallspon*|ståltråd|plastbit*|noe hardt|noe skarpt|bit av glass|bit av metall|metall|fremmedlegeme*',
+    sv: 'glasskärva*|skärva*|glasbit*|glassplitter|flisa*|metallbit*|metallflisa*|ståltråd|plastbit*|något hårt|något vasst|bit av glas|glas|metall|främmande föremål',
     de: 'scherbe*|glasscherbe*|glassplitter|splitter|glasstück*|metallstück*|metallsplitter*|metallteil*|draht*|plastikstück*|kunststoffstück*|etwas hartes|etwas spitzes|glas|metall|fremdkörper',
     et: 'klaasikild*|kild*|killu*|klaasitük*|metallitük*|metallikil*|traat*|traadi*|plastitük*|midagi kõva|midagi teravat|klaas*|metall*|võõrkeha*',
     fi: 'lasinsiru*|lasinpala*|siru*|sirpale*|säle*|metallinpala*|metallisiru*|metallilanka*|muovinpala*|jotain kovaa|jotain terävää|lasi*|metalli*|vierasesine*',
@@ -226,22 +229,22 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** Things on the mains or with a battery. */
   electric: {
     en: 'plug|plugs|socket*|outlet*|cable*|cord|charger*|charging|adapter*|adaptor*|wire|wiring|battery|batteries|power bank|powerbank|extension|mains|fuse*|circuit*|heater|kettle|toaster|radiator|motor|appliance|hob|microwave|hair dryer|hairdryer|straightener*|e-bike|scooter|laptop|phone|lamp|fan',
-    da: 'stik|stikket|stikkontakt*|kontakten|ledning*|kabel*|kablet|oplader*|adapter*|batteri*|powerbank*|forlængerledning*|sikring*|elkedel*|brødrister*|varmeapparat*|radiator*|motor*|komfur*|mikroovn*|hårtørrer*|glattejern*|elcykel*|løbehjul*|telefon*|computer*|lampe*',
-    nb: 'stikkontakt*|kontakten|stikket|støpsel*|ledning*|kabel*|kabelen|lader*|laderen|adapter*|batteri*|powerbank*|skjøteledning*|sikring*|vannkoker*|brødrister*|panelovn*|varmeovn*|motor*|komfyr*|mikrobølge*|hårføner*|rettetang*|elsykkel*|sparkesykkel*|telefon*|mobil*|lampe*',
-    sv: 'stickkontakt*|kontakten|eluttag*|uttag*|sladd*|kabel*|kabeln|laddare*|laddaren|adapter*|batteri*|powerbank*|förlängningssladd*|säkring*|vattenkokare*|brödrost*|element*|värmefläkt*|motor*|spis*|mikro*|hårtork*|plattång*|elcykel*|sparkcykel*|elsparkcykel*|telefon*|mobil*|lampa*',
-    de: 'stecker*|steckdose*|kabel*|ladegerät*|ladekabel*|netzteil*|adapter*|akku*|batterie*|powerbank*|verlängerung*|mehrfachstecker*|steckerleiste*|sicherung*|wasserkocher*|toaster*|heizlüfter*|heizung*|heizkörper*|motor*|herd*|mikrowelle*|föhn*|haartrockner*|glätteisen*|e-bike*|roller*|handy*|laptop*|gerät*|lampe*',
-    et: 'pistik*|pistikupesa*|pesa|juhe|juhtme*|kaabel*|kaabli*|laadija*|laadi*|adapter*|aku*|patarei*|akupank*|pikendus*|veekeetja*|röster*|radiaator*|küttekeha*|mootor*|pliit*|mikrolaine*|föön*|sirgendaja*|elektriratas*|tõukeratas*|telefon*|sülearvuti*|lamp*',
+    da: 'stik|stikket|stikkontakt*|kontakten|ledning*|kabel*|kablet|oplader*|batteri*|powerbank*|forlængerledning*|sikring*|elkedel*|brødrister*|varmeapparat*|radiator*|motor*|komfur*|mikroovn*|hårtørrer*|glattejern*|elcykel*|løbehjul*|telefon*|computer*|lampe*',
+    nb: 'stikkontakt*|kontakten|stikket|støpsel*|ledning*|kabel*|kabelen|lader*|laderen|batteri*|powerbank*|skjøteledning*|sikring*|vannkoker*|brødrister*|panelovn*|varmeovn*|motor*|komfyr*|mikrobølge*|hårføner*|rettetang*|elsykkel*|sparkesykkel*|telefon*|mobil*|lampe*',
+    sv: 'stickkontakt*|kontakten|eluttag*|uttag*|sladd*|kabel*|kabeln|laddare*|laddaren|batteri*|powerbank*|förlängningssladd*|säkring*|vattenkokare*|brödrost*|element*|värmefläkt*|motor*|spis*|mikro*|hårtork*|plattång*|elcykel*|sparkcykel*|elsparkcykel*|telefon*|mobil*|lampa*',
+    de: 'stecker*|steckdose*|kabel*|ladegerät*|ladekabel*|netzteil*|akku*|batterie*|powerbank*|verlängerung*|mehrfachstecker*|steckerleiste*|sicherung*|wasserkocher*|toaster*|heizlüfter*|heizung*|heizkörper*|motor*|herd*|mikrowelle*|föhn*|haartrockner*|glätteisen*|e-bike*|roller*|handy*|laptop*|gerät*|lampe*',
+    et: 'pistik*|pistikupesa*|pesa|juhe|juhtme*|kaabel*|kaabli*|laadija*|laadi*|aku*|patarei*|akupank*|pikendus*|veekeetja*|röster*|radiaator*|küttekeha*|mootor*|pliit*|mikrolaine*|föön*|sirgendaja*|elektriratas*|tõukeratas*|telefon*|sülearvuti*|lamp*',
     fi: 'pistoke*|pistokkee*|pistora*|johto*|johdo*|kaapeli*|laturi*|adapteri*|akku*|aku*|paristo*|varavirtalähde*|jatkojoh*|sulake*|vedenkeitin*|vedenkeittimen*|leivänpaahdin*|lämmitin*|lämmittimen*|lämpöpatteri*|patteri*|moottori*|liesi|liede*|mikro*|hiustenkuivaa*|suoristusrau*|sähköpyör*|potkulau*|puhelin*|puhelime*|läppäri*|tietokone*|lamppu*|lampun*',
   },
   /** Something published: an article, an episode, a post, a video. */
   mediaPiece: {
     en: 'podcast*|episode|article|story|segment|feature|report|programme|documentary|thread|post|video|blog|column|interview|write-up|writeup|piece',
-    da: 'podcast*|afsnit|artikel*|artikler|indslag|historie*|opslag*|video*|indlæg*|reportage*|program*|udsendelse*|tråd*|klumme*|interview*',
-    nb: 'podkast*|podcast*|episode*|artikkel*|artikler|innslag|historie*|innlegg*|video*|reportasje*|program*|sending*|tråd*|spalte*|intervju*',
-    sv: 'podd*|podcast*|avsnitt*|artikel*|artiklar*|inslag*|historia*|historien|inlägg*|video*|reportage*|program*|sändning*|tråd*|krönika*|intervju*',
-    de: 'podcast*|folge|episode*|artikel*|bericht*|beitrag*|geschichte|post*|video*|reportage*|sendung*|thread|kolumne*|interview*',
-    et: 'podcast*|taskuhääling*|saade*|saate*|episood*|artik*|lugu|loo|postitus*|video*|reportaaž*|intervjuu*|arvamuslugu*',
-    fi: 'podcast*|jakso*|artikkeli*|juttu*|jutun|kirjoitus*|postaus*|video*|reportaasi*|ohjelma*|ketju*|kolumni*|haastattelu*',
+    da: 'afsnit|artikel*|artikler|indslag|historie*|opslag*|video*|indlæg*|reportage*|program*|udsendelse*|tråd*|klumme*|interview*',
+    nb: 'podkast*|episode*|artikkel*|artikler|innslag|historie*|innlegg*|video*|reportasje*|program*|sending*|tråd*|spalte*|intervju*',
+    sv: 'podd*|avsnitt*|artikel*|artiklar*|inslag*|historia*|historien|inlägg*|video*|reportage*|program*|sändning*|tråd*|krönika*|intervju*',
+    de: 'folge|episode*|artikel*|bericht*|beitrag*|geschichte|post*|video*|reportage*|sendung*|kolumne*|interview*',
+    et: 'taskuhääling*|saade*|saate*|episood*|artik*|lugu|loo|postitus*|video*|reportaaž*|intervjuu*|arvamuslugu*',
+    fi: 'jakso*|artikkeli*|juttu*|jutun|kirjoitus*|postaus*|video*|reportaasi*|ohjelma*|ketju*|kolumni*|haastattelu*',
   },
   /** The company as its subject. */
   aboutYou: {
@@ -296,30 +299,30 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** Where a customer can make a story public (worth 1.5 alone, see severity-cues.ts). */
   platform: {
     en: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podcast*|blog|blogs|vlog|forum|forums|mumsnet|nextdoor|local group|neighbourhood group|parents group|parents\' group|whatsapp group',
-    da: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podcast*|blog*|forum*|facebookgruppe*|lokalgruppe*|forældregruppe*',
-    nb: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podkast*|podcast*|blogg*|forum*|facebookgruppe*|lokalgruppe*|foreldregruppe*',
-    sv: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podd*|podcast*|blogg*|forum*|flashback|familjeliv|facebookgrupp*|lokalgrupp*|föräldragrupp*',
-    de: 'instagram|tiktok|youtube|facebook|twitter|reddit|linkedin|podcast*|blog*|forum*|foren|facebook-gruppe*|facebookgruppe*|elterngruppe*|nachbarschaftsgruppe*|nebenan.de',
-    et: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|podcast*|taskuhääling*|blogi*|foorum*|perekool*|facebooki grup*',
-    fi: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|podcast*|podcasti*|blogi*|foorumi*|keskustelupalst*|vauva.fi|suomi24|facebook-ryhmä*|facebook-ryhmä*',
+    da: 'blog*|forum*|facebookgruppe*|lokalgruppe*|forældregruppe*',
+    nb: 'podkast*|blogg*|forum*|facebookgruppe*|lokalgruppe*|foreldregruppe*',
+    sv: 'podd*|blogg*|forum*|flashback|familjeliv|facebookgrupp*|lokalgrupp*|föräldragrupp*',
+    de: 'blog*|forum*|foren|facebook-gruppe*|facebookgruppe*|elterngruppe*|nachbarschaftsgruppe*|nebenan.de',
+    et: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|taskuhääling*|blogi*|foorum*|perekool*|facebooki grup*',
+    fi: 'instagram*|tiktok*|youtube*|facebook*|twitter*|reddit*|podcasti*|blogi*|foorumi*|keskustelupalst*|vauva.fi|suomi24|facebook-ryhmä*|facebook-ryhmä*',
   },
   /** Making something public there: sharing, an episode, a thread, a following. */
   shareAct: {
     en: 'share this|share it|share what happened|share my experience|share the story|share my story|sharing this|sharing my|post about|posting about|write about|writes about|writing about|episode|next episode|thread|a following|big following|large following|quite a following|my following|her following|his following|followers|link to your|linking to|statement|tag you|tagging you',
     da: 'dele det|dele min|dele historien|dele oplevelsen|deler det|delt det|skrive om|skriver om|afsnit|næste afsnit|tråd|tråden|følgere|linke til|linker til|kommentar fra jer|advare andre',
-    nb: 'dele det|dele min|dele historien|dele opplevelsen|deler det|delt det|skrive om|skriver om|episode|neste episode|tråd|tråden|følgere|lenke til|lenker til|kommentar fra dere|advare andre',
+    nb: 'dele det|dele min|dele historien|dele opplevelsen|deler det|delt det|skrive om|skriver om|neste episode|tråd|tråden|følgere|lenke til|lenker til|kommentar fra dere|advare andre',
     sv: 'dela det|dela min|dela historien|dela upplevelsen|delar det|delat det|skriva om|skriver om|avsnitt|nästa avsnitt|tråd|tråden|följare|länka*|länkar|kommentar från er|varna andra',
-    de: 'teilen werde|werde ... teilen|geschichte teilen|erfahrung teilen|erlebnis teilen|das teilen|schreiben über|schreibt über|nächste folge|neue folge|neuen folge|eigene folge|einer folge|thread|follower*|verlinken|verlinke|stellungnahme|widmen|andere warnen',
+    de: 'teilen werde|werde ... teilen|geschichte teilen|erfahrung teilen|erlebnis teilen|das teilen|schreiben über|schreibt über|nächste folge|neue folge|neuen folge|eigene folge|einer folge|follower*|verlinken|verlinke|stellungnahme|widmen|andere warnen',
     et: 'jagan seda|jagada oma|jagan oma|jagada lugu|jagada seda|kirjutada|kirjutab|kirjutan|episood*|järgmine osa|jälgija*|lingi*|kommentaar*|hoiatada teisi',
     fi: 'jaan tämän|jakaa tämän|jakaa tarinan|jakaa kokemukse*|jaan kokemukse*|jakanut tämän|kirjoittaa|kirjoitan|kirjoittaa aiheesta|jakso*|seuraava jakso|ketju*|seuraaj*|linkit*|kommentti*|varoittaa muita',
   },
   /** Gas appliances and pipes. */
   gasSource: {
     en: 'gas|boiler|gas hob|gas cooker|gas fire|gas pipe|gas meter',
-    da: 'gas|gasfyr*|gaskedel*|gaskomfur*|gasblus*|gasrør*|gasmåler*',
+    da: 'gasfyr*|gaskedel*|gaskomfur*|gasblus*|gasrør*|gasmåler*',
     nb: 'gass|gasskomfyr*|gassrør*|gassbluss*|gasspeis*',
-    sv: 'gas|gasspis*|gaspanna*|gasledning*|gasrör*',
-    de: 'gas|gastherme*|gasherd*|gasheizung*|gasleitung*|gaskessel*|therme|heizkessel*',
+    sv: 'gasspis*|gaspanna*|gasledning*|gasrör*',
+    de: 'gastherme*|gasherd*|gasheizung*|gasleitung*|gaskessel*|therme|heizkessel*',
     et: 'gaas*|gaasipliit*|gaasikatel*|gaasitoru*',
     fi: 'kaasu|kaasun|kaasua|kaasuliesi|kaasuliede*|kaasukattila*|kaasuputk*',
   },
@@ -349,7 +352,7 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     da: 'hund|hunden|hunde|hundene|hvalp*|kat|katten|katte|kattene|killing*|kanin*|hamster*|marsvin*|kæledyr*|hest|hesten',
     nb: 'hund|hunden|hunder|hundene|valp*|katt|katten|katter|kattene|kattunge*|kanin*|hamster*|marsvin*|kjæledyr*|hest|hesten',
     sv: 'hund|hunden|hundar|hundarna|valp*|katt|katten|katter|katterna|kattunge*|kanin*|hamster*|marsvin*|husdjur*|häst|hästen',
-    de: 'hund|hunde|hundes|welpe*|katze|katzen|kater|kätzchen|kaninchen|hamster|meerschwein*|haustier*|pferd|pferde',
+    de: 'hund|hunde|hundes|welpe*|katze|katzen|kater|kätzchen|kaninchen|meerschwein*|haustier*|pferd|pferde',
     et: 'koer|koera*|koerad|kutsikas|kutsika*|kass|kassi|kassil|kassile|kassid|kassipoeg*|küülik*|hamster*|merisiga*|lemmiklo*|hobune|hobuse*',
     fi: 'koira*|koiran*|pentu*|penu*|kissa*|kissan*|kani*|hamsteri*|marsu*|lemmikki*|lemmikin*|hevonen|hevose*',
   },
@@ -366,9 +369,9 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** Furniture and fittings that can fall on someone. */
   furniture: {
     en: 'bookcase|bookshelf|shelf|shelves|shelving|wardrobe|chest of drawers|dresser|cabinet|cupboard|chair|stool|bed|bunk bed|cot|crib|high chair|highchair|table|ladder|tv|television|mirror|bracket|swing|trampoline|pram|pushchair|buggy',
-    da: 'reol*|bogreol*|hylde*|skab*|klædeskab*|kommode*|stol*|taburet*|seng*|køjeseng*|tremmeseng*|højstol*|bord|bordet|stige*|fjernsyn*|tv|spejl*|beslag*|gynge*|trampolin*|barnevogn*|klapvogn*',
-    nb: 'bokhylle*|hylle*|skap*|klesskap*|kommode*|stol*|krakk*|seng*|køyeseng*|barneseng*|barnestol*|bord|bordet|stige*|tv|tv-en|speil*|brakett*|huske*|trampoline*|barnevogn*|sportsvogn*',
-    sv: 'bokhylla*|bokhyllan|hylla*|hyllan|skåp*|garderob*|byrå*|stol*|pall*|säng*|våningssäng*|spjälsäng*|barnstol*|bord|bordet|stege*|tv|tv:n|spegel*|fäste*|gunga*|studsmatta*|barnvagn*|sittvagn*',
+    da: 'reol*|bogreol*|hylde*|skab*|klædeskab*|kommode*|stol*|taburet*|seng*|køjeseng*|tremmeseng*|højstol*|bord|bordet|stige*|fjernsyn*|spejl*|beslag*|gynge*|trampolin*|barnevogn*|klapvogn*',
+    nb: 'bokhylle*|hylle*|skap*|klesskap*|kommode*|stol*|krakk*|seng*|køyeseng*|barneseng*|barnestol*|bord|bordet|stige*|tv-en|speil*|brakett*|huske*|trampoline*|barnevogn*|sportsvogn*',
+    sv: 'bokhylla*|bokhyllan|hylla*|hyllan|skåp*|garderob*|byrå*|stol*|pall*|säng*|våningssäng*|spjälsäng*|barnstol*|bord|bordet|stege*|tv:n|spegel*|fäste*|gunga*|studsmatta*|barnvagn*|sittvagn*',
     de: 'bücherregal*|regal*|schrank*|kleiderschrank*|kommode*|stuhl|stühle|hocker*|bett|betten|hochbett*|etagenbett*|kinderbett*|hochstuhl*|tisch|leiter*|fernseher*|spiegel*|halterung*|schaukel*|trampolin*|kinderwagen*|buggy*',
     et: 'raamaturiiul*|riiul*|kapp|kapi*|riidekapp*|kummut*|tool|tooli*|taburet*|voodi*|narivoodi*|lastevoodi*|söögitool*|laud|laua*|redel*|teler*|peegel*|peegli*|kiik*|batuut*|lapsevanker*|käru*',
     fi: 'kirjahylly*|hylly*|kaappi*|kaapi*|vaatekaappi*|lipasto*|tuoli*|jakkara*|sänky*|sängy*|kerrossänky*|pinnasänky*|syöttötuoli*|pöytä*|pöydä*|tikka*|televisio*|peili*|kiinnik*|keinu*|trampoliini*|lastenvaun*|rattai*',
@@ -406,10 +409,10 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** Chemicals: a chemical smell counts 1.5 (a yoga mat that reeks is a product fault; with sore eyes or a child it is a hazard). */
   chemical: {
     en: 'chemical|chemicals|chemically|solvent*|formaldehyde|ammonia|bleach|toxic|petrol|diesel',
-    da: 'kemisk|kemikalie*|kemi|opløsningsmid*|formaldehyd|ammoniak|giftig*|benzin|diesel',
-    nb: 'kjemisk|kjemikalie*|kjemi|løsemid*|formaldehyd|ammoniakk|giftig*|bensin|diesel',
-    sv: 'kemisk|kemikalie*|kemi|lösningsmed*|formaldehyd|ammoniak|giftig*|bensin|diesel',
-    de: 'chemisch*|chemikalie*|chemie|lösungsmittel*|formaldehyd|ammoniak|giftig*|benzin|diesel',
+    da: 'kemisk|kemikalie*|kemi|opløsningsmid*|formaldehyd|ammoniak|giftig*|benzin',
+    nb: 'kjemisk|kjemikalie*|kjemi|løsemid*|formaldehyd|ammoniakk|giftig*|bensin',
+    sv: 'kemisk|kemikalie*|kemi|lösningsmed*|formaldehyd|ammoniak|giftig*|bensin',
+    de: 'chemisch*|chemikalie*|chemie|lösungsmittel*|formaldehyd|ammoniak|giftig*|benzin',
     et: 'keemili*|kemikaal*|keemia*|lahusti*|formaldehüüd*|ammoniaak*|mürgi*|bensiin*|diisel*',
     fi: 'kemiallinen|kemiallise*|kemikaal*|liuotin*|liuottim*|formaldehydi*|ammoniak*|myrkylli*|bensiin*|diesel*',
   },
@@ -418,7 +421,7 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     en: 'toddler|baby|son|daughter|child|kid|kids|children|year-old|grandson|granddaughter|little one',
     da: 'barn|barnet|søn|sønnen|datter|datteren|baby*|barnebarn*|årige|toårig*|treårig*|lille pige|lille dreng',
     nb: 'barn|barnet|sønn*|datter*|baby*|barnebarn*|åring*|toåring*|treåring*',
-    sv: 'barn|barnet|son|sonen|dotter|dottern|bebis*|barnbarn*|åring*|tvååring*|ettåring*|treåring*',
+    sv: 'barn|barnet|sonen|dotter|dottern|bebis*|barnbarn*|åring*|tvååring*|ettåring*|treåring*',
     de: 'kind|kinder|kleinkind*|sohn|tochter|baby*|enkel*|enkelin|jährige*|jähriger',
     et: 'laps|lapse*|poeg|poja*|tütar|tütre*|beebi*|lapselaps*|aastane|kaheaastane|kolmeaastane',
     fi: 'lapsi|lapse*|poika*|tytär*|tyttö*|vauva*|taapero*|lapsenlaps*|vuotia*|kaksivuotia*',
@@ -436,7 +439,7 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   /** Someone else getting into an account. */
   takeover: {
     en: 'taken over|took over|hacked|hijacked|compromised|broke into|broken into|got into|someone logged into|accessed',
-    da: 'overtaget|overtog|hacket|hacked|kapret|brudt ind|logget ind på',
+    da: 'overtaget|overtog|hacket|kapret|brudt ind|logget ind på',
     nb: 'tatt over|tok over|hacket|hacka|kapret|brutt seg inn|logget inn på',
     sv: 'tagit över|tog över|hackat|hackad|hackades|kapat|kapad|kapades|tagit sig in|loggat in på',
     de: 'übernommen|gehackt|gekapert|eingeloggt|zugriff auf',
@@ -452,6 +455,26 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
     de: 'mein konto|meinem konto|konto|kundenkonto*|profil*',
     et: 'minu konto*|konto*|kliendikonto*|profiil*',
     fi: 'tilini|tili|tilin|tiliin|tilille|asiakastili*|profiili*',
+  },
+  /** An allergy or coeliac disease. */
+  allergyCondition: {
+    en: 'allergy|allergies|allergic|coeliac|celiac|intolerant|intolerance|anaphyla*',
+    da: 'allergi*|allergisk*|cøliaki|cøliaker|glutenintolerant|laktoseintolerant',
+    nb: 'allergi*|allergisk*|cøliaki|cøliaker*|glutenintoleran*|laktoseintoleran*',
+    sv: 'allergi*|allergisk*|celiaki|celiakiker*|glutenintolerant|laktosintolerant',
+    de: 'allergi*|allergisch*|zöliakie|zöliakiker*|glutenunverträglich*|laktoseintolerant*',
+    et: 'allergi*|allergiline*|tsöliaakia*|gluteenitalumatus*|laktoositalumatus*',
+    fi: 'allergi*|allerginen*|allergise*|keliakia*|keliaakikko*|laktoosi-intoleranssi*',
+  },
+  /** The allergen turning up or the body reacting. */
+  allergyTrigger: {
+    en: 'may contain|traces of|undeclared|ill|sick|reaction|symptoms|ate|eaten|after eating|swollen|hives|rash|vomit*|cramps|small print',
+    da: 'kan indeholde|indeholdt|indeholder|spor af|syg|var dårlig|blev dårlig|reaktion|symptomer|spiste|spist|hævede|nældefeber|udslæt|kastede op|mavekramper|kramper',
+    nb: 'kan inneholde|inneholdt|inneholder|spor av|syk|var dårlig|ble dårlig|reaksjon|symptomer|spiste|spist|hoven|elveblest|utslett|kastet opp|magekramper|kramper',
+    sv: 'kan innehålla|innehöll|innehåller|spår av|sjuk|mådde dåligt|blev dålig|reaktion|symtom|åt|ätit|svullen|nässelutslag|utslag|kräktes|magkramper|kramper',
+    de: 'kann spuren|spuren von|enthielt|enthält|krank|reaktion|symptome|gegessen|aß|geschwollen|nesselsucht|ausschlag|erbrochen|bauchkrämpfe|krämpfe',
+    et: 'võib sisaldada|sisaldas|sisaldab|haige|reaktsioon*|sümptom*|sõi|söönud|paistes|nõgeslööve|lööve|oksendas|kõhukrambid|krambid',
+    fi: 'voi sisältää|sisälsi|sisältää|jäämiä|sairas|kipeänä|kipeäksi|reaktio*|oire*|söi|syönyt|syötyään|turvon*|nokkosihottuma|ihottuma|oksensi|vatsakrampit|kramppe*',
   },
   /** Swallowing something. */
   swallowAct: {

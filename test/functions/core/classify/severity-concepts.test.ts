@@ -444,3 +444,42 @@ describe('shocks, pests in food, insurers and copies to authorities (round 2)', 
     expect(classified(language, body).severity).not.toBe('urgent');
   });
 });
+
+describe('allergies and coeliac disease, sector regulators and data authorities (round 2)', () => {
+  it.each([
+    ['en', 'The label says nut free but the ingredients list on your website says may contain peanuts; my son is severely allergic.'],
+    ['en', 'My daughter is coeliac and was ill all night after eating your gluten-free bread.'],
+    ['en', 'There is milk in this \'vegan\' cheese according to the small print, and my partner has a milk allergy.'],
+    ['da', 'Min søn har cøliaki og var syg hele natten efter jeres glutenfri brød.'],
+    ['nb', 'Datteren min har cøliaki og var dårlig hele natten etter det glutenfrie brødet deres.'],
+    ['sv', 'Min dotter har celiaki och mådde dåligt hela natten efter ert glutenfria bröd.'],
+    ['de', 'Meine Tochter hat Zöliakie und hatte nach Ihrem glutenfreien Brot die ganze Nacht Bauchkrämpfe.'],
+    ['et', 'Mu tütrel on tsöliaakia ja ta oli pärast teie gluteenivaba leiba terve öö haige.'],
+    ['fi', 'Tyttärelläni on keliakia ja hän oli koko yön kipeänä gluteenittoman leipänne jälkeen.'],
+    ['en', 'I will be raising this with Ofcom if the line is not fixed this week.'],
+    ['en', 'I have complained to the energy regulator about the back-billing.'],
+    ['da', 'Jeg har klaget til Energistyrelsen og Teleankenævnet.'],
+    ['nb', 'Jeg har klaget til Nkom om dette.'],
+    ['sv', 'Jag har anmält det här till PTS.'],
+    ['de', 'Ich habe mich bei der Bundesnetzagentur beschwert.'],
+    ['fi', 'Olen tehnyt asiasta valituksen Traficomille.'],
+    ['et', 'Esitasin kaebuse Tarbijakaitse ja Tehnilise Järelevalve Ametile.'],
+    ['en', 'I\'ve reported the leak of my details to the ICO.'],
+    ['de', 'Ich habe den Vorfall dem Landesdatenschutzbeauftragten gemeldet.'],
+    ['sv', 'Jag har anmält er till IMY.'],
+    ['fi', 'Tein ilmoituksen tietosuojavaltuutetulle.'],
+  ])('%s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+
+  it.each([
+    ['en', 'I\'m allergic to wool so I ordered the cotton jumper, but you sent the wool one. Please swap it.'],
+    ['en', 'The voltage regulator in the charger you sold me is faulty; it no longer charges.'],
+    ['en', 'My son has a nut allergy, so could you tell me which of your cakes contain nuts before I reorder?'],
+    ['de', 'Ich bin gegen Wolle allergisch und habe deshalb Baumwolle bestellt, bekommen habe ich Wolle.'],
+  ])('not urgent: %s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
