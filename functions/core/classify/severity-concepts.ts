@@ -5,7 +5,8 @@
  * … bled", "smoke … from the charger", "a podcast episode about your shop". Each list names
  * the concept's words in every inflection we know of (Finnish and Estonian cases, Danish,
  * Norwegian and Swedish definite forms, German compounds); add a word to the concept, not a
- * sentence to a list.
+ * sentence to a list. English words count for every language, so a word the English list has
+ * (instagram, podcast*, adapter*) is not repeated in the others: the bundle has no room to spare.
  */
 import type { UrgentKind } from './severity-cues.ts';
 

@@ -8,7 +8,8 @@
  * ordinary word: Finnish "vaara" (danger) folds like "väärä" (wrong) and is therefore not a cue.
  * A safety cue written "~dangerous" is cancelled by a negation just before it ("it is not
  * dangerous"); other safety cues never are. Pairs of concepts ("someone else's … photos") are in
- * severity-concepts.ts.
+ * severity-concepts.ts. English cues count for every language, so a cue the English list has at
+ * the same strength (trustpilot, gdpr) is not repeated in the others.
  */
 export type UrgentKind = 'legal' | 'authority' | 'safety' | 'exposure' | 'data';
 
