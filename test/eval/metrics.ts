@@ -15,6 +15,12 @@ export interface LabelledComplaint {
   body: string;
   /** dev: the cues were written and tuned against these; test: held out, looked at only as figures. */
   split: 'dev' | 'test';
+  /**
+   * Which written batch it came from (0: the first dev set, 1-4 and 7-8: fresh batches folded into
+   * dev after their first measurement, 5-6: the held-out test split); cross-validation holds out
+   * one batch at a time.
+   */
+  batch?: number;
 }
 
 export const CATEGORIES = ['product', 'service', 'billing', 'delivery', 'other'] as const;

@@ -25,11 +25,11 @@ const DENIABLE_MARK = '~';
  * nicht verklagen", "En aio haastaa ketään oikeuteen"), per language: Danish/Swedish "en" is "a".
  */
 const NEGATIONS: Record<string, readonly string[]> = {
-  en: ['not', 'never', "don't", "won't", "i'm not", 'no', 'nobody', "nobody's", 'noone', "no-one's", "isn't", "aren't", "wouldn't", 'dont', 'wont', 'without', 'neither'],
-  da: ['ikke', 'aldrig', 'ingen', 'uden'],
-  nb: ['ikke', 'aldri', 'ingen', 'ikkje', 'uten'],
-  sv: ['inte', 'aldrig', 'ingen', 'icke', 'utan'],
-  de: ['nicht', 'kein', 'keine', 'keinen', 'niemals', 'nie', 'ohne'],
+  en: ['not', 'never', "don't", "won't", "i'm not", 'no', 'nobody', "nobody's", 'noone', "no-one's", "isn't", "aren't", "wouldn't", 'dont', 'wont', 'without', 'neither', 'nothing'],
+  da: ['ikke', 'aldrig', 'ingen', 'intet', 'ingenting', 'uden'],
+  nb: ['ikke', 'aldri', 'ingen', 'intet', 'ingenting', 'ikkje', 'uten'],
+  sv: ['inte', 'aldrig', 'ingen', 'inget', 'inga', 'ingenting', 'icke', 'utan'],
+  de: ['nicht', 'kein', 'keine', 'keinen', 'nichts', 'niemals', 'nie', 'ohne'],
   et: ['ei', 'mitte', 'pole', 'ära'],
   fi: ['en', 'et', 'ei', 'emme', 'ette', 'eivat', 'enka', 'eika'],
 };
@@ -77,6 +77,8 @@ export interface SeverityResult {
   /** Why it is urgent (empty unless urgent). */
   urgentKinds: UrgentKind[];
   signals: string[];
+  /** The urgent evidence the cues found (urgent from URGENT_SCORE). */
+  urgentScore: number;
 }
 
 interface SeverityCue extends CompiledCue {
@@ -240,6 +242,7 @@ function pairMatch(rule: PairRule, languages: readonly string[], context: TextCo
   if (seconds.length === 0) return undefined;
   const blockers = rule.unlessBefore ? conceptSpans(rule.unlessBefore, languages, context).map(([start]) => start) : [];
   const nearBlockers = rule.unlessNear ? conceptSpans(rule.unlessNear, languages, context) : [];
+  const relationWindow = rule.unlessAfterRelation;
   const { words } = context.text;
   for (const [firstStart, firstEnd] of firsts) {
     for (const [secondStart, secondEnd] of seconds) {
@@ -251,6 +254,7 @@ function pairMatch(rule: PairRule, languages: readonly string[], context: TextCo
       if (blockers.some((at) => at < start && start - at <= 5)) continue;
       const end = Math.max(firstEnd, secondEnd);
       if (nearBlockers.some(([blockStart, blockEnd]) => blockEnd >= start - 3 && blockStart <= end + 3)) continue;
+      if (relationWindow !== undefined && context.relations.some((at) => at < start && start - at <= relationWindow)) continue;
       if (rule.deniable && negated(start, context.text, context.negations)) continue;
       return `${words.slice(firstStart, firstEnd).join(' ')} … ${words.slice(secondStart, secondEnd).join(' ')}`;
     }
@@ -303,6 +307,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
       severity: 'urgent',
       urgentKinds: kinds,
       signals: urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}"`),
+      urgentScore,
     };
   }
   const highHits = [...found.values()].filter((hit) => hit.kind === 'high').sort((a, b) => b.points - a.points);
@@ -310,7 +315,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
   const below = urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}" (not enough alone)`);
   if (highScore >= HIGH_SCORE) {
     const shouting = input.shouting > 0 ? [`high: shouting (${input.shouting})`] : [];
-    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below] };
+    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below], urgentScore };
   }
-  return { severity: 'normal', urgentKinds: [], signals: below };
+  return { severity: 'normal', urgentKinds: [], signals: below, urgentScore };
 }

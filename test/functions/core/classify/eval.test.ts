@@ -17,7 +17,7 @@ describe('the labelled evaluation set', () => {
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
   });
 
-  it('whole set: at or above the floors (measured with batch 7 in dev: language 1.000, macro-F1 0.958, urgent P 0.995 R 1.000)', () => {
+  it('whole set: at or above the floors (measured with batches 7 and 8 in dev: language 1.000, macro-F1 0.955, urgent P 0.996 R 1.000)', () => {
     const all = figures(predictions);
     expect(all.languageAccuracy).toBeGreaterThanOrEqual(0.99);
     expect(all.macroF1).toBeGreaterThanOrEqual(0.95);
@@ -25,13 +25,14 @@ describe('the labelled evaluation set', () => {
     expect(all.urgent.precision).toBeGreaterThanOrEqual(0.99);
   });
 
-  it('held-out test split: at or above its floors (measured: language 1.000, macro-F1 0.821, urgent P 0.982 R 1.000; batch 6 alone first measured urgent P 0.739 R 0.395)', () => {
+  it('held-out test split: at or above its floors (measured: language 1.000, macro-F1 0.827, urgent P 0.982 R 1.000; batch 6 alone first measured urgent P 0.739 R 0.395)', () => {
     const test = figures(predictions.filter((prediction) => prediction.item.split === 'test'));
     expect(test.languageAccuracy).toBeGreaterThanOrEqual(0.96);
-    // Still below the 0.85 (0.788 before; no test complaint was read or moved): most misses
-    // have no cue of their category and the word-part model decides. The full 10,000-feature model
-    // reaches 0.856 but pushes the inbound bundle over 1 MiB. Open: raise this to >= 0.85.
-    expect(test.macroF1).toBeGreaterThanOrEqual(0.815);
+    // Still below the 0.85 (0.788 before round 1, 0.821 after; no test complaint was read or
+    // moved): most misses have no cue of their category and the word-part model decides; 0.827
+    // with the model trained on batch 8 too and cut to 1,750 features for bundle room (0.835 with
+    // 2,000; dev cross-validation does not tell them apart). Open: raise this to >= 0.85.
+    expect(test.macroF1).toBeGreaterThanOrEqual(0.825);
     expect(test.urgent.recall).toBeGreaterThanOrEqual(0.98);
     expect(test.urgent.precision).toBeGreaterThanOrEqual(0.97);
   });

@@ -227,3 +227,259 @@ describe('why it is urgent', () => {
     expect(classified('da', 'Jeg kontakter en advokat i morgen. Det er ikke umagen værd at skrive mere til jer.').severity).toBe('urgent');
   });
 });
+
+describe('indirect threats and hazards (round 2): debt collection, whoever decides, legal cover, rent boards, a reporter or group, warning other parents, sick pets, toppling furniture, failed brakes, fumes, swallowing', () => {
+  it.each([
+    ['en', 'You passed an invoice I had already paid to a debt collection agency and now they are chasing me for fees on top.'],
+    ['da', 'I har sendt en faktura, jeg allerede har betalt, til inkasso, og nu kræver de gebyrer af mig.'],
+    ['nb', 'Dere har sendt en faktura jeg allerede har betalt til inkasso, og nå krever de gebyrer av meg.'],
+    ['sv', 'Ni har skickat en faktura som jag redan betalat till inkasso och nu kräver de avgifter av mig.'],
+    ['de', 'Sie haben eine bereits bezahlte Rechnung an ein Inkassobüro gegeben, und jetzt verlangt man Gebühren von mir.'],
+    ['et', 'Saatsite juba makstud arve inkassofirmale ja nüüd nõuavad nad minult lisatasusid.'],
+    ['fi', 'Lähetitte jo maksetun laskun perintätoimistolle ja nyt he vaativat minulta kuluja.'],
+    ['en', 'I have kept every email and photo, so whoever ends up deciding this will see exactly what happened.'],
+    ['da', 'Jeg har gemt alle mails og billeder, så den der ender med at afgøre sagen kan se præcis hvad der skete.'],
+    ['nb', 'Jeg har tatt vare på alle e-poster og bilder, så den som til slutt skal avgjøre saken ser nøyaktig hva som skjedde.'],
+    ['sv', 'Jag har sparat alla mejl och bilder, så den som till slut ska avgöra ärendet ser exakt vad som hände.'],
+    ['de', 'Ich habe alle Mails und Fotos aufbewahrt, damit derjenige, der am Ende darüber entscheidet, genau sieht, was passiert ist.'],
+    ['et', 'Olen kõik kirjad ja pildid alles hoidnud, et see, kes lõpuks selle üle otsustab, näeks täpselt, mis juhtus.'],
+    ['fi', 'Olen säilyttänyt kaikki viestit ja kuvat, jotta se, joka lopulta asiasta päättää, näkee tarkalleen mitä tapahtui.'],
+    ['en', 'My home insurance includes legal cover and I have already phoned their helpline about this.'],
+    ['da', 'Min indboforsikring har retshjælp, og jeg har allerede ringet til dem om sagen.'],
+    ['nb', 'Innboforsikringen min dekker rettshjelp, og jeg har allerede ringt dem om saken.'],
+    ['sv', 'Min hemförsäkring har rättsskydd och jag har redan ringt dem om det här.'],
+    ['de', 'Ich habe eine Rechtsschutzversicherung und habe den Fall dort bereits gemeldet.'],
+    ['et', 'Minu kodukindlustus katab õigusabi ja olen neile juba sellest helistanud.'],
+    ['fi', 'Kotivakuutukseni sisältää oikeusturvan ja olen jo soittanut heille asiasta.'],
+    ['en', 'I have started a claim with the Housing Ombudsman and the tenancy tribunal about the repairs.'],
+    ['da', 'Jeg har klaget til Huslejenævnet over manglende reparationer.'],
+    ['nb', 'Jeg har klaget saken inn for Husleietvistutvalget.'],
+    ['sv', 'Jag har anmält det till Hyresnämnden.'],
+    ['de', 'Ich habe mich an die Schlichtungsstelle für Mietsachen gewandt.'],
+    ['et', 'Pöördusin üürikomisjoni poole.'],
+    ['fi', 'Olen vienyt asian vuokralautakuntaan ja kuluttajariitalautakuntaan.'],
+    ['en', 'A producer at a local radio station has asked if I\'d talk about this on air next week.'],
+    ['en', 'Someone from the Evening Post got in touch after my neighbour mentioned it and wants my side of the story.'],
+    ['da', 'En journalist fra TV 2 har spurgt, om de må bruge min historie.'],
+    ['nb', 'En journalist i lokalavisa vil gjerne skrive om det som skjedde.'],
+    ['sv', 'En reporter på lokalradion vill göra ett inslag om det här.'],
+    ['de', 'Eine Redakteurin vom Lokalradio möchte meine Geschichte bringen.'],
+    ['et', 'Kohaliku raadio ajakirjanik tahab minu lugu kajastada.'],
+    ['fi', 'Paikallisradion toimittaja haluaisi tehdä jutun tapauksesta.'],
+    ['en', 'I\'ve written it up for our neighbourhood Facebook group so other families know what to expect.'],
+    ['en', 'I will be warning the other parents at my son\'s school about this car seat.'],
+    ['da', 'Jeg har tænkt mig at advare de andre forældre i børnehaven.'],
+    ['nb', 'Jeg kommer til å advare de andre foreldrene i barnehagen.'],
+    ['sv', 'Jag tänker varna de andra föräldrarna på förskolan.'],
+    ['de', 'Ich werde die anderen Eltern in der Kita warnen.'],
+    ['et', 'Kavatsen lasteaias teisi vanemaid hoiatada.'],
+    ['fi', 'Aion varoittaa päiväkodin muita vanhempia.'],
+    ['da', 'Jeg har skrevet om det i vores lokale Facebookgruppe for kvarteret.'],
+    ['sv', 'Jag har lagt upp det i kvarterets Facebookgrupp.'],
+    ['de', 'Ich habe den Fall in unserer Nachbarschaftsgruppe auf nebenan.de geschildert.'],
+    ['fi', 'Kirjoitin asiasta asuinalueemme Facebook-ryhmään.'],
+    ['et', 'Kirjutasin sellest meie piirkonna Facebooki grupis.'],
+    ['nb', 'Jeg har lagt det ut i nabolagsgruppa på Facebook.'],
+    ['en', 'Since we switched to your dog food our spaniel has been sick four times and won\'t eat.'],
+    ['da', 'Efter vi skiftede til jeres kattefoder, har katten kastet op hver dag og er helt sløv.'],
+    ['nb', 'Etter at vi begynte med hundeforet deres, har hunden kastet opp og fått diaré.'],
+    ['sv', 'Sedan vi bytte till ert kattfoder har katten kräkts varje dag och vill inte äta.'],
+    ['de', 'Seit wir Ihr Hundefutter füttern, erbricht sich unser Hund ständig und hat Durchfall.'],
+    ['et', 'Pärast teie koeratoidule üleminekut on koer mitu korda oksendanud ja ei söö.'],
+    ['fi', 'Vaihdoimme teidän kissanruokaanne, ja nyt kissa oksentaa joka päivä eikä syö.'],
+    ['en', 'The bookcase tipped forward when my daughter opened the bottom drawer and only just missed her.'],
+    ['en', 'The chair collapsed under my father while he was sitting at the table.'],
+    ['da', 'Reolen væltede forover, da min datter trak i den nederste skuffe.'],
+    ['nb', 'Stolen kollapset under faren min mens han satt ved bordet, og vi ble veldig redde.'],
+    ['sv', 'Bokhyllan välte framåt när min dotter öppnade den nedersta lådan.'],
+    ['de', 'Der Stuhl ist unter meinem Vater zusammengebrochen, als er am Tisch saß.'],
+    ['et', 'Riiul kukkus ettepoole, kui mu tütar alumist sahtlit avas.'],
+    ['fi', 'Tuoli romahti isäni alla, kun hän istui pöydän ääressä.'],
+    ['en', 'Two days after your garage fitted new pads the brakes stopped working properly on the motorway.'],
+    ['en', 'The front wheel came loose on the way home from your bike service.'],
+    ['da', 'To dage efter jeres service holdt bremserne op med at virke ordentligt.'],
+    ['nb', 'Forhjulet løsnet på vei hjem fra sykkelservicen hos dere.'],
+    ['sv', 'Två dagar efter er service slutade bromsarna fungera ordentligt.'],
+    ['de', 'Zwei Tage nach der Inspektion haben die Bremsen auf der Autobahn fast versagt.'],
+    ['et', 'Kaks päeva pärast teie hooldust lakkasid pidurid korralikult töötamast.'],
+    ['fi', 'Kaksi päivää huollon jälkeen jarrut lakkasivat toimimasta kunnolla.'],
+    ['en', 'The new mattress gives off a strong chemical smell and my son\'s eyes are streaming.'],
+    ['da', 'Den nye madras lugter kraftigt af kemikalier, og vores søn har fået kløe i øjnene.'],
+    ['nb', 'Den nye madrassen lukter sterkt av kjemikalier, og sønnen vår har fått svie i øynene.'],
+    ['sv', 'Den nya madrassen luktar starkt av kemikalier och vår son har fått sveda i ögonen.'],
+    ['de', 'Die neue Matratze riecht stark nach Chemie und unser Sohn hat tränende Augen.'],
+    ['et', 'Uus madrats lõhnab tugevalt kemikaalide järele ja pojal kipitavad silmad.'],
+    ['fi', 'Uusi patja haisee voimakkaasti kemikaaleilta ja poikani silmiä kirvelee.'],
+    ['en', 'My toddler swallowed one of the small magnets from the set.'],
+    ['da', 'Vores søn på to år slugte en af de små batterier fra legetøjet.'],
+    ['nb', 'Datteren vår på to år svelget en av de små magnetene.'],
+    ['sv', 'Vår tvååring svalde en av de små magneterna.'],
+    ['de', 'Unser Kleinkind hat einen der kleinen Magnete verschluckt.'],
+    ['et', 'Meie kaheaastane neelas ühe väikese magneti alla.'],
+    ['fi', 'Kaksivuotiaamme nieli yhden pienistä magneeteista.'],
+  ])('%s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+});
+
+describe('round 2 look-alikes: the same words without the threat or hazard', () => {
+  it.each([
+    ['en', 'Shocking service, honestly, it burns me up every time I ring.'],
+    ['en', 'The sauce was fire but the delivery was 40 minutes late.'],
+    ['en', 'I\'ll tell my friends to order somewhere else next time.'],
+    ['en', 'I saw your advert on Facebook and ordered the lamp, but it is the wrong colour.'],
+    ['da', 'Jeg så jeres reklame på Instagram, men varen er ikke som på billedet.'],
+    ['sv', 'Jag hittade er via en tråd på Reddit, men paketet har inte kommit.'],
+    ['de', 'Ich folge Ihnen auf Instagram, aber die Bestellung ist immer noch nicht da.'],
+    ['en', 'The table was a bit wobbly so I tightened the screws myself, just letting you know the instructions are unclear.'],
+    ['de', 'Die Lieferung hat leider nicht geklappt, der Fahrer war nicht da.'],
+    ['sv', 'Bromsarna på cykeln gnisslar lite, kan ni justera dem vid nästa service?'],
+    ['en', 'I\'m sick of waiting, my dog food order is two weeks late.'],
+    ['en', 'Can you share the tracking link? I ordered after seeing you on Instagram.'],
+    ['en', 'I\'m following up on my order, which I placed through your Instagram shop.'],
+    ['en', 'Other customers warned me that delivery takes long, and they were right.'],
+    ['en', 'Let me know whether other customers have had the same issue with the kettle.'],
+    ['en', 'My wife ordered the chair, so the invoice is in her name; her invoice shows the wrong amount.'],
+    ['en', 'The vase fell onto the table when the courier dropped the parcel.'],
+    ['en', 'My dog was ill last week so I missed the delivery slot.'],
+    ['en', 'The ill-fitting dog collar rubs and the buckle is cheap.'],
+    ['en', 'Our vet recommended this food but the bag arrived torn.'],
+    ['en', 'The brake light on the bike I bought is not working.'],
+    ['en', 'The price of the wardrobe came down two days after I bought it, please refund the difference.'],
+    ['en', 'I had to swallow the cost of the return postage, which my son thought was unfair.'],
+    ['en', 'The gas bill you sent is wrong, I was charged twice.'],
+    ['en', 'The candle smells lovely but it arrived broken.'],
+    ['da', 'Jeres kasse var kollapset, og reolen havde en ridse.'],
+    ['da', 'Kan I dele linket til sporingen? Jeg fandt jer på Instagram.'],
+    ['nb', 'Hunden vår var syk, så jeg fikk ikke hentet pakken.'],
+    ['sv', 'Lådan hade rasat ihop och bokhyllan var repad.'],
+    ['de', 'Können Sie den Link teilen? Ich habe über Instagram bestellt.'],
+    ['de', 'Der Karton war eingedrückt und das Regal hatte einen Kratzer.'],
+    ['fi', 'Lasi putosi pöydältä, kun avasin paketin, mutta se ei ollut teidän vikanne.'],
+    ['et', 'Kast oli kokku vajunud ja riiul kriimustatud.'],
+    ['sv', 'Jag följer er på Instagram och vill bara veta när paketet kommer.'],
+    ['de', 'Meine Frau hat bestellt, die Rechnung läuft auf ihren Namen, seine Adresse stimmt nicht.'],
+  ])('%s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
+
+describe('card numbers on the wrong letter and accounts taken over (round 2)', () => {
+  it.each([
+    ['en', 'The letter you sent to my neighbour had my full card number printed on it.'],
+    ['en', 'Someone has taken over my account, changed the email and placed two orders with my saved card.'],
+    ['en', 'My account was hacked and I can see orders I never made going to an address in Birmingham.'],
+    ['da', 'Brevet, I sendte til min nabo, havde hele mit kortnummer trykt på.'],
+    ['da', 'Nogen har overtaget min konto, ændret mailen og bestilt varer med mit gemte kort.'],
+    ['nb', 'Noen har tatt over kontoen min, endret e-posten og bestilt varer med det lagrede kortet mitt.'],
+    ['nb', 'Brevet dere sendte til naboen hadde hele kortnummeret mitt på.'],
+    ['sv', 'Någon har tagit över mitt konto, ändrat mejladressen och beställt saker med mitt sparade kort.'],
+    ['sv', 'Mitt kortnummer stod på en faktura som skickades till en annan kund.'],
+    ['de', 'Jemand hat mein Kundenkonto übernommen, die E-Mail geändert und mit meiner hinterlegten Karte bestellt.'],
+    ['de', 'Meine vollständige Kartennummer stand auf der Rechnung eines anderen Kunden.'],
+    ['et', 'Keegi on minu konto üle võtnud, muutnud e-posti ja tellinud minu salvestatud kaardiga.'],
+    ['et', 'Minu kaardinumber oli trükitud teisele kliendile saadetud arvele.'],
+    ['fi', 'Joku on kaapannut tilini, vaihtanut sähköpostin ja tilannut tallennetulla kortillani.'],
+    ['fi', 'Korttini numero oli painettu toiselle asiakkaalle lähetettyyn laskuun.'],
+  ])('%s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+
+  it.each([
+    ['en', 'I can\'t log in to my account, the password reset email never arrives.'],
+    ['de', 'Ich komme nicht in mein Kundenkonto, das Passwort wird nicht akzeptiert.'],
+    ['sv', 'Jag har bytt kort, kan ni uppdatera kortnumret på mitt konto?'],
+  ])('not urgent: %s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
+
+describe('shocks, pests in food, insurers and copies to authorities (round 2)', () => {
+  it.each([
+    ['en', 'When I touched the metal casing of the washing machine I got a tingle up my arm.'],
+    ['en', 'The heater got so hot that the wall behind it is scorched.'],
+    ['en', 'We found mouse droppings in the bag of flour we bought from you.'],
+    ['en', 'My daughter, who has a nut allergy, ate the biscuits and we had to use her EpiPen.'],
+    ['en', 'I\'ve asked my bank to raise a claim and I\'m keeping everything for the small claims track.'],
+    ['en', 'My insurer\'s claims team will be in touch with you about the water damage your fitter caused.'],
+    ['en', 'I have sent a copy of this email to the Advertising Standards Authority.'],
+    ['en', 'A friend who works at the local paper thinks readers would be very interested.'],
+    ['en', 'I\'ve put a review together with photos and it goes live on Friday unless I hear back.'],
+    ['de', 'Beim Berühren des Gehäuses habe ich einen Stromschlag bekommen.'],
+    ['da', 'Jeg fik stød, da jeg rørte ved vaskemaskinens låg.'],
+    ['sv', 'Jag fick en stöt när jag rörde vid diskmaskinens lucka.'],
+    ['nb', 'Jeg fikk støt da jeg tok på vaskemaskinen.'],
+    ['fi', 'Sain sähköiskun, kun koskin pesukoneen kylkeen.'],
+    ['et', 'Sain elektrilöögi, kui puudutasin pesumasina kesta.'],
+    ['da', 'Vi fandt museekskrementer i melposen.'],
+    ['sv', 'Vi hittade musspillning i mjölpåsen.'],
+    ['de', 'Wir haben Mäusekot in der Mehltüte gefunden.'],
+    ['fi', 'Löysimme jauhopussista hiiren papanoita.'],
+    ['et', 'Leidsime jahupakist hiire väljaheiteid.'],
+    ['nb', 'Vi fant museskitt i melposen.'],
+    ['de', 'Meine Rechtsschutzversicherung prüft den Fall bereits.'],
+    ['sv', 'Jag har skickat en kopia av mejlet till Konsumentverket.'],
+    ['fi', 'Lähetin kopion tästä viestistä Kuluttajaneuvontaan.'],
+    ['et', 'Saatsin selle kirja koopia Tarbijakaitseametile.'],
+    ['nb', 'Jeg har sendt en kopi av e-posten til Forbrukerrådet.'],
+    ['da', 'Jeg har sendt en kopi af mailen til Forbrugerrådet Tænk.'],
+    ['de', 'Ich habe eine Kopie dieser Mail an die Verbraucherzentrale geschickt.'],
+  ])('%s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+
+  it.each([
+    ['en', 'I got a shock when I saw the bill, it is twice what you quoted.'],
+    ['en', 'The price gave me a shock but the sofa itself is lovely; the cushion seam is split though.'],
+    ['en', 'Your claims team has not replied about my warranty claim for the kettle.'],
+    ['de', 'Meine Versicherung braucht eine Rechnung für das Handy, bitte schicken Sie eine Kopie.'],
+    ['en', 'The website will go live with the new prices next week, so please honour the old one.'],
+  ])('not urgent: %s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
+
+describe('allergies and coeliac disease, sector regulators and data authorities (round 2)', () => {
+  it.each([
+    ['en', 'The label says nut free but the ingredients list on your website says may contain peanuts; my son is severely allergic.'],
+    ['en', 'My daughter is coeliac and was ill all night after eating your gluten-free bread.'],
+    ['en', 'There is milk in this \'vegan\' cheese according to the small print, and my partner has a milk allergy.'],
+    ['da', 'Min søn har cøliaki og var syg hele natten efter jeres glutenfri brød.'],
+    ['nb', 'Datteren min har cøliaki og var dårlig hele natten etter det glutenfrie brødet deres.'],
+    ['sv', 'Min dotter har celiaki och mådde dåligt hela natten efter ert glutenfria bröd.'],
+    ['de', 'Meine Tochter hat Zöliakie und hatte nach Ihrem glutenfreien Brot die ganze Nacht Bauchkrämpfe.'],
+    ['et', 'Mu tütrel on tsöliaakia ja ta oli pärast teie gluteenivaba leiba terve öö haige.'],
+    ['fi', 'Tyttärelläni on keliakia ja hän oli koko yön kipeänä gluteenittoman leipänne jälkeen.'],
+    ['en', 'I will be raising this with Ofcom if the line is not fixed this week.'],
+    ['en', 'I have complained to the energy regulator about the back-billing.'],
+    ['da', 'Jeg har klaget til Energistyrelsen og Teleankenævnet.'],
+    ['nb', 'Jeg har klaget til Nkom om dette.'],
+    ['sv', 'Jag har anmält det här till PTS.'],
+    ['de', 'Ich habe mich bei der Bundesnetzagentur beschwert.'],
+    ['fi', 'Olen tehnyt asiasta valituksen Traficomille.'],
+    ['et', 'Esitasin kaebuse Tarbijakaitse ja Tehnilise Järelevalve Ametile.'],
+    ['en', 'I\'ve reported the leak of my details to the ICO.'],
+    ['de', 'Ich habe den Vorfall dem Landesdatenschutzbeauftragten gemeldet.'],
+    ['sv', 'Jag har anmält er till IMY.'],
+    ['fi', 'Tein ilmoituksen tietosuojavaltuutetulle.'],
+  ])('%s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+
+  it.each([
+    ['en', 'I\'m allergic to wool so I ordered the cotton jumper, but you sent the wool one. Please swap it.'],
+    ['en', 'The voltage regulator in the charger you sold me is faulty; it no longer charges.'],
+    ['en', 'My son has a nut allergy, so could you tell me which of your cakes contain nuts before I reorder?'],
+    ['de', 'Ich bin gegen Wolle allergisch und habe deshalb Baumwolle bestellt, bekommen habe ich Wolle.'],
+  ])('not urgent: %s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
