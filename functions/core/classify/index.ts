@@ -50,7 +50,7 @@ export function bundledCategories(): CompiledCategories {
 }
 
 /** Capitalised words of five letters or more and runs of "!!": shouting, a mild sign of anger. */
-function shouting(text: string): number {
+export function shouting(text: string): number {
   const capitals = (text.match(/\b\p{Lu}{5,}\b/gu) ?? []).length;
   const bangs = (text.match(/!{2,}/g) ?? []).length;
   return capitals + bangs;
@@ -63,8 +63,9 @@ export function classifyDetailed(subject: string, body: string, defaultLanguage:
   const languageUncertain = language.fellBack || language.confidence < 0.2;
   const subjectText = cueText(cleanedSubject);
   const bodyText = cueText(own);
+  const grams = modelGrams(subject, body);
   const category = classifyCategory(
-    { subject: subjectText, body: bodyText, language: language.language, languageUncertain, subjectIsReply: isReplySubject(subject), grams: modelGrams(subject, body) },
+    { subject: subjectText, body: bodyText, language: language.language, languageUncertain, subjectIsReply: isReplySubject(subject), grams },
     options.categories ?? bundledCategories(),
   );
   const severity = classifySeverity({
@@ -73,6 +74,7 @@ export function classifyDetailed(subject: string, body: string, defaultLanguage:
     language: language.language,
     languageUncertain,
     shouting: shouting(`${cleanedSubject}\n${own}`),
+    grams,
   });
   return {
     language: language.language,

@@ -9,10 +9,17 @@ import type { Severity } from '../complaint.ts';
 import { ClaimedWords, compileCue, cueSpans, sentenceStart, type CompiledCue, type CueText } from './cues.ts';
 import { CONCEPTS, DISMISSALS, HEARSAY_KEEPS, PAIR_RULES, RELATIONS, type ConceptName, type PairRule } from './severity-concepts.ts';
 import { HIGH_CUES, URGENT_CUES, type StrengthLists, type UrgentKind } from './severity-cues.ts';
+import { bundledUrgentModel, urgentProbability } from './urgent-model-score.ts';
 
 export type { UrgentKind } from './severity-cues.ts';
 
 export const URGENT_SCORE = 2;
+/**
+ * How much the learned urgent model's p(urgent) adds to the cue score (urgent-model-score.ts):
+ * with no cue it takes p >= 0.8, with a weak cue (0.5) p >= 0.6. Chosen with batches 7, 8 and 9
+ * each held out (tools/cross-validate-urgent.ts, README.md).
+ */
+export const URGENT_MODEL_WEIGHT = 2.5;
 export const HIGH_SCORE = 2;
 const STRENGTH_WEIGHTS = { strong: 2, medium: 1.5, normal: 1, weak: 0.5 } as const;
 /** Languages whose severity words a writer in the key language also uses. */
@@ -70,6 +77,8 @@ export interface SeverityInput {
   languageUncertain: boolean;
   /** Words in capitals and runs of "!" in the customer's own text (shouting). */
   shouting: number;
+  /** Word parts of the customer's own text (category-model-features.ts), for the learned urgent model; without them the cues decide alone. */
+  grams?: ReadonlySet<string>;
 }
 
 export interface SeverityResult {
@@ -79,6 +88,8 @@ export interface SeverityResult {
   signals: string[];
   /** The urgent evidence the cues found (urgent from URGENT_SCORE). */
   urgentScore: number;
+  /** Anger, repetition, ultimatums and shouting (high from HIGH_SCORE together with urgentScore). */
+  angerScore: number;
 }
 
 interface SeverityCue extends CompiledCue {
@@ -262,6 +273,13 @@ function pairMatch(rule: PairRule, languages: readonly string[], context: TextCo
   return undefined;
 }
 
+/** Anger, repetition and ultimatum cues plus shouting (at most 2), without the urgent evidence. */
+function angerScoreOf(found: ReadonlyMap<string, Hit>, shouting: number): number {
+  let score = Math.min(2, shouting * 0.5);
+  for (const hit of found.values()) if (hit.kind === 'high') score += hit.points;
+  return score;
+}
+
 export function classifySeverity(input: SeverityInput): SeverityResult {
   const languages = cueLanguages(input);
   const negations = negationsOf(input.language);
@@ -301,21 +319,26 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
 
   const urgentHits = [...found.values()].filter((hit) => hit.kind !== 'high').sort((a, b) => b.points - a.points);
   const urgentScore = urgentHits.reduce((sum, hit) => sum + hit.points, 0);
-  if (urgentScore >= URGENT_SCORE) {
+  // Below URGENT_SCORE the learned model may make up the difference: cues + weight × p(urgent).
+  const learned = urgentScore < URGENT_SCORE && input.grams ? urgentProbability(bundledUrgentModel(), input.grams) : 0;
+  if (urgentScore + URGENT_MODEL_WEIGHT * learned >= URGENT_SCORE) {
     const kinds = [...new Set(urgentHits.map((hit) => hit.kind as UrgentKind))];
+    const model = learned > 0 ? [`urgent by the learned model: p ${learned.toFixed(2)} × ${URGENT_MODEL_WEIGHT} + cues ${urgentScore}`] : [];
     return {
       severity: 'urgent',
       urgentKinds: kinds,
-      signals: urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}"`),
+      signals: [...urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}"`), ...model],
       urgentScore,
+      angerScore: angerScoreOf(found, input.shouting),
     };
   }
   const highHits = [...found.values()].filter((hit) => hit.kind === 'high').sort((a, b) => b.points - a.points);
-  const highScore = highHits.reduce((sum, hit) => sum + hit.points, 0) + Math.min(2, input.shouting * 0.5) + urgentScore;
+  const angerScore = angerScoreOf(found, input.shouting);
+  const highScore = angerScore + urgentScore;
   const below = urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}" (not enough alone)`);
   if (highScore >= HIGH_SCORE) {
     const shouting = input.shouting > 0 ? [`high: shouting (${input.shouting})`] : [];
-    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below], urgentScore };
+    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below], urgentScore, angerScore };
   }
-  return { severity: 'normal', urgentKinds: [], signals: below, urgentScore };
+  return { severity: 'normal', urgentKinds: [], signals: below, urgentScore, angerScore };
 }

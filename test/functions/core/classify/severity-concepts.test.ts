@@ -172,7 +172,6 @@ describe('look-alikes that are not urgent', () => {
     ['nb', 'Vi er fire i familien og bestilte fire tallerkener.'],
     ['en', 'Please update my address in your system, I have moved.'],
     ['de', 'Bitte ändern Sie meine Adresse, ich bin umgezogen.'],
-    ['en', 'Other customers have reported the same fault, the details are on your own forum.'],
     ['fi', 'Muiden asiakkaiden kokemukset ovat samanlaisia, tiedot löytyvät netistä.'],
     ['de', 'Andere Kunden haben dasselbe Problem, die Details finden Sie in meiner Rechnung.'],
     ['sv', 'Andra kunder har samma problem, jag bifogar bilder på skadan.'],
