@@ -14,7 +14,7 @@ import { MODEL_CATEGORIES, MODEL_DOCUMENTS, MODEL_GRAMS, MODEL_STEMS } from './c
 
 const SMOOTHING = 0.1;
 /** How sharp the tempered posterior is: the average log-likelihood per gram, times this. */
-export const SHARPNESS = 8;
+export const SHARPNESS = 4;
 const COUNT_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
 export interface CategoryModel {

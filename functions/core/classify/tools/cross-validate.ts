@@ -6,12 +6,15 @@
  * figure still flatters the cues; it is honest about the model and about how much to trust it.
  * Prints macro-F1 for a grid of model settings (sharpness × modelWeight × modelBelowScore).
  *
- *   npx tsx functions/core/classify/tools/cross-validate.ts [--folds 5] [--features 3000]
+ * With --settings sharpness,weight,below it also prints macro-F1 per held-out batch for those settings.
+ *
+ *   npx tsx functions/core/classify/tools/cross-validate.ts [--folds 5] [--features 3000] [--settings 4,3,3]
  */
 import { figures, loadEvalSet, type Prediction } from '../../../../test/eval/metrics.ts';
 import { classifyDetailed, bundledCategories } from '../index.ts';
 import { classifyCategory } from '../category.ts';
 import { modelGrams } from '../category-model-features.ts';
+import { SHARPNESS } from '../category-model-score.ts';
 import { cueText } from '../cues.ts';
 import { cleanSubject, isReplySubject, ownText } from '../text.ts';
 import { trainCategoryModel, MAX_FEATURES, MIN_COUNT } from './category-model-training.ts';
@@ -68,7 +71,19 @@ for (const sharpness of [4, 8, 12, 1e6]) {
 }
 console.log(`dev split, ${foldsFlag >= 0 ? `${folds}-fold` : `one batch held out at a time (${batches.join(' ')})`} (${dev.length} complaints, ${maxFeatures} features): sharpness weight below   macro-F1 accuracy   newest batch macro-F1`);
 console.log(rows.sort((a, b) => Number(b.slice(-21, -15)) - Number(a.slice(-21, -15))).slice(0, 25).join('\n'));
-const bundledSettings = rows.find((row) => row.startsWith(`${String(8).padStart(7)} ${String(base.modelWeight).padStart(6)} ${String(base.modelBelowScore).padStart(6)}`));
-console.log(`\nbundled settings (sharpness 8): ${bundledSettings}`);
+const bundledSettings = rows.find((row) => row.startsWith(`${String(SHARPNESS).padStart(7)} ${String(base.modelWeight).padStart(6)} ${String(base.modelBelowScore).padStart(6)}`));
+console.log(`\nbundled settings (sharpness ${SHARPNESS}): ${bundledSettings}`);
 const noModel = rows.find((row) => row.startsWith(`${String(8).padStart(7)} ${String(1).padStart(6)} ${String(2).padStart(6)}`));
 console.log(`model only below a cue score of 2, weight 1: ${noModel}`);
+
+const settingsFlag = process.argv.indexOf('--settings');
+if (settingsFlag >= 0) {
+  const [sharpness, modelWeight, modelBelowScore] = process.argv[settingsFlag + 1]!.split(',').map(Number) as [number, number, number];
+  const categories = { ...base, modelWeight, modelBelowScore };
+  const predictions: Prediction[] = prepared.map(({ item, fold, detailed, input }) => ({
+    item,
+    result: { ...detailed, category: classifyCategory(input, categories, { model: models[fold]!, sharpness }).category },
+  }));
+  const perBatch = batches.map((batch) => `b${batch} ${figures(predictions.filter(({ item }) => (item.batch ?? 0) === batch)).macroF1.toFixed(3)}`);
+  console.log(`\nsharpness ${sharpness}, weight ${modelWeight}, below ${modelBelowScore}: pooled ${figures(predictions).macroF1.toFixed(3)}; ${perBatch.join('  ')}`);
+}

@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 
 const LANGUAGES = ['da', 'de', 'en', 'et', 'fi', 'nb', 'sv'] as const;
 const ELD_CODE: Record<string, (typeof LANGUAGES)[number]> = { da: 'da', de: 'de', en: 'en', et: 'et', fi: 'fi', no: 'nb', sv: 'sv' };
-const MIN_SCORE = 60;
+const MIN_SCORE = 40;
 const QUANTUM = 40;
 const MAX_LANGUAGES = 4;
 

@@ -17,24 +17,24 @@ describe('the labelled evaluation set', () => {
     expect(new Set(items.map((item) => item.id)).size).toBe(items.length);
   });
 
-  it('whole set: at or above the floors (measured with batches 7, 8 and 9 in dev: language 1.000, macro-F1 0.937, urgent P 0.982 R 1.000)', () => {
+  it('whole set: at or above the floors (measured with batches 7, 8 and 9 in dev: language 1.000, macro-F1 0.956, urgent P 0.982 R 1.000)', () => {
     const all = figures(predictions);
     expect(all.languageAccuracy).toBeGreaterThanOrEqual(0.99);
-    // Batch 9 came into dev untouched (its category misses are not fixed): 0.955 before it.
-    expect(all.macroF1).toBeGreaterThanOrEqual(0.93);
+    // Batch 9 came into dev untouched (no cue was written for its misses); the word-part model
+    // keeps 5,000 features (1,750 before round 3).
+    expect(all.macroF1).toBeGreaterThanOrEqual(0.95);
     expect(all.urgent.recall).toBeGreaterThanOrEqual(0.99);
     // The learned urgent model trades a few false alarms for recall on unseen wording.
     expect(all.urgent.precision).toBeGreaterThanOrEqual(0.975);
   });
 
-  it('held-out test split: at or above its floors (measured: language 1.000, macro-F1 0.827, urgent P 0.982 R 1.000; batch 6 alone first measured urgent P 0.739 R 0.395)', () => {
+  it('held-out test split: at or above its floors (measured: language 1.000, macro-F1 0.872, urgent P 0.982 R 1.000; batch 6 alone first measured urgent P 0.739 R 0.395)', () => {
     const test = figures(predictions.filter((prediction) => prediction.item.split === 'test'));
     expect(test.languageAccuracy).toBeGreaterThanOrEqual(0.96);
-    // Still below the 0.85 (0.788 before round 1, 0.821 after; no test complaint was read or
-    // moved): most misses have no cue of their category and the word-part model decides; 0.827
-    // with the model trained on batch 8 too and cut to 1,750 features for bundle room (0.835 with
-    // 2,000; dev cross-validation does not tell them apart). Open: raise this to >= 0.85.
-    expect(test.macroF1).toBeGreaterThanOrEqual(0.825);
+    // 0.788 before round 1, 0.821 after, 0.827 after round 2 (1,750 features for bundle room); no
+    // test complaint was read or moved. Round 3: 5,000 features, sharpness 4, modelWeight 3, chosen
+    // by dev batch-held-out cross-validation (tools/cross-validate.ts), read 0.872 here afterwards.
+    expect(test.macroF1).toBeGreaterThanOrEqual(0.865);
     expect(test.urgent.recall).toBeGreaterThanOrEqual(0.98);
     expect(test.urgent.precision).toBeGreaterThanOrEqual(0.97);
   });
