@@ -134,9 +134,9 @@ if (process.argv.includes('--levers')) {
   console.log(rows.filter((row) => !row.setting.name.includes('p(')).map(line).join('\n'));
 }
 if (process.argv.includes('--misses')) {
-  const lr = probabilities.get('lr 3000 l2 1')!;
-  const nb = probabilities.get('nb 1000 s8')!;
-  console.log('\nurgent complaints the cues miss (held out): batch cue anger p(lr 3000 l2 1) p(nb 1000 s8) id');
+  const lr = probabilities.get(process.env.MISSES_MODEL ?? 'lr 500 l2 0.1')!;
+  const nb = lr;
+  console.log('\nurgent complaints the cues miss (held out): batch cue anger p(model) p(model) id');
   heldOut.forEach((entry, index) => {
     if (entry.urgent && entry.cue < 2) console.log(`  b${entry.batch} ${entry.cue} ${entry.anger} ${lr[index]!.toFixed(2)} ${nb[index]!.toFixed(2)} ${dev.filter((item) => HELD_OUT.includes(item.batch ?? -1))[index]!.id}`);
   });
