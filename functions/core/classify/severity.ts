@@ -16,10 +16,10 @@ export type { UrgentKind } from './severity-cues.ts';
 export const URGENT_SCORE = 2;
 /**
  * How much the learned urgent model's p(urgent) adds to the cue score (urgent-model-score.ts):
- * with no cue it takes p >= 0.8, with a weak cue (0.5) p >= 0.6. Chosen with batches 7, 8 and 9
- * each held out (tools/cross-validate-urgent.ts, README.md).
+ * with no cue it takes p >= 0.73, with a weak cue (0.5) p >= 0.55. Chosen with batches 7, 8, 9 and
+ * 10 each held out (tools/cross-validate-urgent.ts, README.md).
  */
-export const URGENT_MODEL_WEIGHT = 2.5;
+export const URGENT_MODEL_WEIGHT = 2.75;
 export const HIGH_SCORE = 2;
 const STRENGTH_WEIGHTS = { strong: 2, medium: 1.5, normal: 1, weak: 0.5 } as const;
 /** Languages whose severity words a writer in the key language also uses. */

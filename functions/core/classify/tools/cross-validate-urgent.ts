@@ -1,7 +1,7 @@
 /**
  * Which urgent decision generalises: the severity cues alone, a lower cue threshold, anger plus a
  * weak urgent cue, or the cues blended with a learned urgent-vs-not model over the word parts of
- * the category model (naive Bayes or logistic regression). Each of the newest dev batches (7, 8, 9)
+ * the category model (naive Bayes or logistic regression). Each of the newest dev batches (7, 8, 9, 10)
  * in turn is held out, the model trained on every other dev batch, and the held-out batch decided.
  * Prints urgent precision/recall per held-out batch and pooled, best pooled recall first among the
  * settings whose pooled precision reaches --min-precision (0.85).
@@ -29,7 +29,7 @@ const argument = (name: string, fallback: number) => {
 };
 const minPrecision = argument('--min-precision', 0.85);
 const top = argument('--top', 40);
-const HELD_OUT = (process.env.HELD_OUT ?? '7,8,9').split(',').map(Number);
+const HELD_OUT = (process.env.HELD_OUT ?? '7,8,9,10').split(',').map(Number);
 
 const dev = loadEvalSet().filter((item) => item.split === 'dev');
 const prepared = dev.map((item) => {
