@@ -96,6 +96,8 @@ export interface SeverityResult {
   urgentScore: number;
   /** Anger, repetition, ultimatums and shouting (high from HIGH_SCORE together with urgentScore). */
   angerScore: number;
+  /** False for a request for one's own data: its data words are the learned model's strongest urgent evidence, and no leak. */
+  learnedModelApplies: boolean;
 }
 
 interface SeverityCue extends CompiledCue {
@@ -388,7 +390,9 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
   const urgentHits = [...found.values()].filter((hit) => hit.kind !== 'high').sort((a, b) => b.points - a.points);
   const urgentScore = urgentHits.reduce((sum, hit) => sum + hit.points, 0);
   // Below URGENT_SCORE the learned model may make up the difference: cues + weight × p(urgent).
-  const learned = urgentScore < URGENT_SCORE && input.grams ? urgentProbability(bundledUrgentModel(), input.grams) : 0;
+  // An own-data request is not consulted: held out, the model read "article 15 … personal data" as a leak.
+  const learnedModelApplies = !accessRequest;
+  const learned = urgentScore < URGENT_SCORE && input.grams && learnedModelApplies ? urgentProbability(bundledUrgentModel(), input.grams) : 0;
   if (urgentScore + URGENT_MODEL_WEIGHT * learned >= URGENT_SCORE) {
     const kinds = [...new Set(urgentHits.map((hit) => hit.kind as UrgentKind))];
     const model = learned > 0 ? [`urgent by the learned model: p ${learned.toFixed(2)} × ${URGENT_MODEL_WEIGHT} + cues ${urgentScore}`] : [];
@@ -398,6 +402,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
       signals: [...urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}"`), ...model],
       urgentScore,
       angerScore: angerScoreOf(found, input.shouting),
+      learnedModelApplies,
     };
   }
   const highHits = [...found.values()].filter((hit) => hit.kind === 'high').sort((a, b) => b.points - a.points);
@@ -406,7 +411,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
   const below = urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}" (not enough alone)`);
   if (highScore >= HIGH_SCORE) {
     const shouting = input.shouting > 0 ? [`high: shouting (${input.shouting})`] : [];
-    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below], urgentScore, angerScore };
+    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below], urgentScore, angerScore, learnedModelApplies };
   }
-  return { severity: 'normal', urgentKinds: [], signals: below, urgentScore, angerScore };
+  return { severity: 'normal', urgentKinds: [], signals: below, urgentScore, angerScore, learnedModelApplies };
 }

@@ -492,6 +492,7 @@ describe('round 4: bodies named by what they do, and the harmless senses of urge
     ['de', 'Ich habe die Unterlagen an die Stelle geschickt, die die Aufsicht über Versicherer hat.'],
     ['et', 'Saatsin kaebuse asutusele, kes teeb järelevalvet lennufirmade üle.'],
     ['fi', 'Lähetin asian viranomaiselle, joka valvoo sähköyhtiöitä.'],
+    ['en', 'Under article 15 I want a copy of what you hold on me, because your app showed me another customer\'s name and address.'],
   ])('urgent: %s: %s', (language, body) => {
     const result = classified(language, body);
     expect(result.language).toBe(language);
@@ -513,6 +514,8 @@ describe('round 4: bodies named by what they do, and the harmless senses of urge
     ['et', 'Meie koer ei söö uut toitu, kas retsepti on muudetud?'],
     ['fi', 'Olen lukenut lehdestä, että vaihdoitte varastoa, siksi kai toimitus viivästyi.'],
     ['fi', 'Toimituksesta puuttui kaksi ruuvipussia, lähetättekö ne?'],
+    ['en', 'Under Article 15 of the GDPR please send me a copy of the personal data you hold about me, including call recordings and who it was shared with.'],
+    ['de', 'Bitte erteilen Sie mir Auskunft nach Artikel 15 DSGVO, welche Daten Sie über mich gespeichert haben.'],
   ])('not urgent: %s: %s', (language, body) => {
     expect(classified(language, body).severity).not.toBe('urgent');
   });
