@@ -493,6 +493,8 @@ describe('round 4: bodies named by what they do, and the harmless senses of urge
     ['et', 'Saatsin kaebuse asutusele, kes teeb järelevalvet lennufirmade üle.'],
     ['fi', 'Lähetin asian viranomaiselle, joka valvoo sähköyhtiöitä.'],
     ['en', 'Under article 15 I want a copy of what you hold on me, because your app showed me another customer\'s name and address.'],
+    ['fi', 'Kirjoitin asiasta mielipidekirjoituksen, ja paikallislehti aikoo ottaa sen mukaan.'],
+    ['et', 'Kirjutasin juhtunust arvamusloo ja see ilmub järgmisel nädalal.'],
   ])('urgent: %s: %s', (language, body) => {
     const result = classified(language, body);
     expect(result.language).toBe(language);
