@@ -7,7 +7,7 @@
  */
 import type { Severity } from '../complaint.ts';
 import { ClaimedWords, compileCue, cueSpans, sentenceStart, type CompiledCue, type CueText } from './cues.ts';
-import { ACCESS_REQUESTS, BACKDROPS, CONCEPTS, DISMISSALS, HEARSAY_KEEPS, PAIR_RULES, READINGS, REFUSALS, RELATIONS, type ConceptName, type PairRule } from './severity-concepts.ts';
+import { ACCESS_REQUESTS, BACKDROPS, CONCEPTS, DISMISSALS, HARMLESS_SENSES, HEARSAY_KEEPS, PAIR_RULES, READINGS, REFUSALS, RELATIONS, type ConceptName, type PairRule } from './severity-concepts.ts';
 import { HIGH_CUES, URGENT_CUES, type StrengthLists, type UrgentKind } from './severity-cues.ts';
 import { bundledUrgentModel, urgentProbability } from './urgent-model-score.ts';
 
@@ -175,7 +175,7 @@ function listCues(lists: Record<string, string>, language: string): CompiledCue[
 
 /** Every compiled cue, for tests that check the lists are valid. */
 export function severityCues(): ReadonlyArray<{
-  kind: UrgentKind | 'high' | ConceptName | 'dismissal' | 'relation' | 'hearsayKeep' | 'refusal' | 'reading' | 'backdrop' | 'accessRequest';
+  kind: UrgentKind | 'high' | ConceptName | 'dismissal' | 'relation' | 'hearsayKeep' | 'refusal' | 'reading' | 'backdrop' | 'accessRequest' | 'harmless';
   language: string;
   cue: CompiledCue;
 }> {
@@ -191,6 +191,7 @@ export function severityCues(): ReadonlyArray<{
       ['reading', READINGS],
       ['backdrop', BACKDROPS],
       ['accessRequest', ACCESS_REQUESTS],
+      ['harmless', HARMLESS_SENSES],
     ] as const
   ).flatMap(([kind, lists]) =>
     Object.keys(lists).flatMap((language) => listCues(lists, language).map((cue) => ({ kind, language, cue }))),
@@ -224,6 +225,8 @@ interface TextContext {
   readings: number[];
   /** Word indexes of time long past ("years ago", "vor drei Jahren"). */
   backdrops: number[];
+  /** Spans of harmless senses ("food court", "by post"): cue words inside them do not count. */
+  harmless: Array<[number, number]>;
 }
 
 /**
@@ -239,7 +242,7 @@ function hearsay(spans: ReadonlyArray<readonly [number, number]>, context: TextC
 
 /** Spans of the cue that are not denied ("not going to court", "lawyer … says it's not worth it"). */
 function liveSpans(cue: SeverityCue, context: TextContext): Array<[number, number]> {
-  const spans = cueSpans(cue, context.text);
+  const spans = cueSpans(cue, context.text).filter(([start, end]) => !context.harmless.some(([from, to]) => from <= start && end <= to));
   if (!cue.deniable) return spans;
   return spans.filter(
     ([start, end]) =>
@@ -344,6 +347,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
       refusals: starts(REFUSALS),
       readings: starts(READINGS),
       backdrops: starts(BACKDROPS),
+      harmless: languages.flatMap((language) => listCues(HARMLESS_SENSES, language).flatMap((cue) => cueSpans(cue, text))),
     };
   });
 

@@ -518,6 +518,11 @@ describe('round 4: bodies named by what they do, and the harmless senses of urge
     ['fi', 'Toimituksesta puuttui kaksi ruuvipussia, lähetättekö ne?'],
     ['en', 'Under Article 15 of the GDPR please send me a copy of the personal data you hold about me, including call recordings and who it was shared with.'],
     ['de', 'Bitte erteilen Sie mir Auskunft nach Artikel 15 DSGVO, welche Daten Sie über mich gespeichert haben.'],
+    ['en', 'The staff at your food court stand were rude to my daughter and her friend.'],
+    ['en', 'Could you review my last bill? I sent the signed form back by post a week ago.'],
+    ['en', 'If the money is not back by Friday I will ask my bank for a chargeback.'],
+    ['de', 'Ich habe meinen Kollegen davon erzählt, die waren auch enttäuscht.'],
+    ['fi', 'Kerroin asiasta työkavereilleni ja ystävilleni, he olivat yhtä ihmeissään.'],
   ])('not urgent: %s: %s', (language, body) => {
     expect(classified(language, body).severity).not.toBe('urgent');
   });
