@@ -104,6 +104,80 @@ export const DISMISSALS: Record<string, string> = {
   fi: 'ei kannata|kannata|ei ole sen arvoista|en jaksa|ei jaksa|ei tarvitse',
 };
 
+/**
+ * Refusals that reach further back than a plain negation: "I don't want to make a huge fuss or go
+ * to court", "Ma ei taha sellest suurt asja teha". A legal, authority or exposure cue up to twelve
+ * words after one, in the same sentence and with no condition ("if") between, is not a threat.
+ */
+export const REFUSALS: Record<string, string> = {
+  en: "don't want to|do not want to|don't wish to|have no intention|no intention of|not looking to|not planning to|not going to|would rather not|rather not|i'd rather not",
+  da: 'vil helst ikke|ønsker ikke at|har ikke lyst til|vil ikke|har ingen planer om',
+  nb: 'vil helst ikke|ønsker ikke å|har ikke lyst til|vil ikke|har ingen planer om',
+  sv: 'vill helst inte|vill inte|önskar inte|har inga planer på|tänker inte',
+  de: 'lieber nicht|möchte ungern|will nicht|möchte nicht|möchte ich nicht|will ich nicht|habe nicht vor|keine absicht',
+  et: 'pigem ei|ei taha|ei soovi|ei kavatse|pole plaanis',
+  fi: 'mieluummin en|en halua|emme halua|en aio|emme aio|ei ole tarkoitus',
+};
+
+/**
+ * Reading or seeing something in the press or in reviews is no threat to go there: "In der Presse
+ * hatte ich gelesen, dass …", "I'd read a good review". An exposure cue with one of these within
+ * four words on either side, in the same sentence, does not count.
+ */
+export const READINGS: Record<string, string> = {
+  en: "read|i'd read|had read|reading|saw|seen|according to",
+  da: 'læste|læst|ifølge',
+  nb: 'leste|lest|ifølge',
+  sv: 'läste|läst|enligt',
+  de: 'gelesen|las|lese|gesehen|laut',
+  et: 'lugesin|lugenud|luges|nägin|näinud',
+  fi: 'lukenut|luin|lukeneet|näin|nähnyt|mukaan',
+};
+
+/**
+ * Time long past: an old injury told as background ("since a cycling accident three years ago I
+ * can't stand long", "en gammal knäskada"). A single safety cue (not a concept pair) in the same
+ * sentence as one of these does not count.
+ */
+export const BACKDROPS: Record<string, string> = {
+  en: 'years ago|year ago|old injury|an old|for years|since my|since an|since a',
+  da: 'år siden|gammel skade|en gammel|i årevis',
+  nb: 'år siden|gammel skade|en gammel|i årevis',
+  sv: 'år sedan|gammal skada|en gammal|i åratal',
+  de: 'vor ... jahren|vor einem jahr|seit einem|seit meinem|seit meiner|alte verletzung|einer alten|seit jahren',
+  et: 'aastat tagasi|aasta eest|aastaid tagasi|vana vigastus*|vana trauma*|alates',
+  fi: 'vuotta sitten|vuosi sitten|asti|lähtien|vanha vamma|vanhan vamman|vuosia',
+};
+
+/**
+ * A request to see one's own data (GDPR article 15): its own-data words ("personuppgifter",
+ * "GDPR", "personnummer" of the writer) are not a leak. With one of these present, single data
+ * cues together count at most 0.5; a concept pair (someone else's data) still counts in full.
+ */
+export const ACCESS_REQUESTS: Record<string, string> = {
+  en: 'subject access|right of access|access request|article 15|a copy of my data|a copy of the personal data|a copy of my personal|what data you hold|what personal data you|what information you hold|data you hold about me|delete my data|erase my data|unsubscribe*',
+  da: 'indsigt*|artikel 15|kopi af mine oplysninger|hvilke oplysninger|slette mine oplysninger|afmeld*',
+  nb: 'innsyn*|artikkel 15|kopi av opplysningene|hvilke opplysninger|hvilke personopplysninger|slette opplysningene|slette mine|avmeld*',
+  sv: 'registerutdrag*|artikel 15|vilka uppgifter|vilka personuppgifter|radera mina|avregistrer*|avsluta prenumeration*',
+  de: 'auskunft nach|auskunftsersuchen|auskunftsanfrage|auskunftsrecht|artikel 15|welche daten|meine daten löschen|daten zu löschen|abgemeldet|abmeldung',
+  et: 'artikli 15|artikkel 15|milliseid andmeid|millised andmed|andmete koopia|kustutage minu|loobusin uudiskirja*',
+  fi: 'tarkastuspyyn*|tarkastusoikeu*|artiklan 15|artikla 15|mitä tietoja|tietojen poist*|poistakaa tietoni|peruin uutiskirje*',
+};
+
+/**
+ * Harmless senses of urgent words: a cue whose words lie inside one of these phrases does not count
+ * ("the food court", "sent by post", "please review my invoice", "share this link").
+ */
+export const HARMLESS_SENSES: Record<string, string> = {
+  en: 'food court|tennis court|basketball court|squash court|badminton court|netball court|padel court|court shoes|by post|in the post|through the post|post office|post box|postbox|by return of post|review my|review the|review your|under review|reviewing my|for review|share this link|share the link|share this code',
+  da: 'med posten|i posten|posthus*',
+  nb: 'med posten|i posten|posthus*',
+  sv: 'med posten|på posten|posten',
+  de: 'per post|mit der post|auf der post',
+  et: 'postiga|postkontor*',
+  fi: 'postitse|postissa|postista',
+};
+
 /** Relatives and friends: a lawyer or journalist among them is hearsay unless an offer or condition follows. */
 export const RELATIONS: Record<string, string> = {
   en: "wife|husband|partner|brother|sister|son|daughter|father|mother|dad|mum|mom|uncle|aunt|cousin|friend|neighbour|neighbor|colleague|in-law|in-laws|boyfriend|girlfriend|wife's|husband's|partner's|son's|daughter's|mother's|father's|mum's|mom's|dad's|friend's|neighbour's|neighbor's|acquaintance|someone i know|a mate|mate",
@@ -359,13 +433,13 @@ export const CONCEPTS: Record<ConceptName, Record<string, string>> = {
   },
   /** An animal falling ill (not "sick of waiting"). */
   petIllness: {
-    en: 'been sick|being sick|poorly|vomit*|threw up|throwing up|diarrh*|lethargic|emergency vet|to the vet|to the vets|at the vet|at the vets|vet bill*|stopped eating|won\'t eat|hasn\'t eaten|poisoned|seizure*',
-    da: 'kastet op|kaster op|kastede op|opkast*|diarré|sløv|til dyrlægen|hos dyrlægen|dyrlægeregning*|akut dyrlæge|spiser ikke|ville ikke spise|forgiftet|kramper',
-    nb: 'kastet opp|kaster opp|oppkast*|diaré|sløv|til veterinær*|hos veterinær*|til dyrlege*|veterinærregning*|dyreklinikk*|spiser ikke|ville ikke spise|forgiftet|kramper',
-    sv: 'kräkts|kräktes|kräks|spydde|kräkning*|diarré|slö|till veterinär*|hos veterinär*|veterinärräkning*|djursjukhus*|äter inte|vill inte äta|förgiftad|kramper',
-    de: 'erbricht|erbrochen|erbrach|übergeben|durchfall|apathisch|zum tierarzt|beim tierarzt|tierarztrechnung*|tierklinik*|frisst nicht|fraß nicht|vergiftet|krämpfe',
-    et: 'oksend*|kõhulahtisus*|loid|loomaarsti juurde|loomaarsti juures|loomakliinik*|ei söö|ei taha süüa|mürgitus*|krambid',
-    fi: 'oksent*|oksensi|ripuli*|veltto|eläinlääkäriin|eläinlääkärissä|eläinlääkärille|eläinlääkärilasku*|eläinklinik*|eläinsairaala*|ei syö|eikä syö|ei suostu syömään|myrkytys*|kouristel*',
+    en: 'been sick|being sick|poorly|vomit*|threw up|throwing up|diarrh*|lethargic|emergency vet|to the vet|to the vets|at the vet|at the vets|vet bill*|poisoned|seizure*',
+    da: 'kastet op|kaster op|kastede op|opkast*|diarré|sløv|til dyrlægen|hos dyrlægen|dyrlægeregning*|akut dyrlæge|forgiftet|kramper',
+    nb: 'kastet opp|kaster opp|oppkast*|diaré|sløv|til veterinær*|hos veterinær*|til dyrlege*|veterinærregning*|dyreklinikk*|forgiftet|kramper',
+    sv: 'kräkts|kräktes|kräks|spydde|kräkning*|diarré|slö|till veterinär*|hos veterinär*|veterinärräkning*|djursjukhus*|förgiftad|kramper',
+    de: 'erbricht|erbrochen|erbrach|übergeben|durchfall|apathisch|zum tierarzt|beim tierarzt|tierarztrechnung*|tierklinik*|vergiftet|krämpfe',
+    et: 'oksend*|kõhulahtisus*|loid|loomaarsti juurde|loomaarsti juures|loomakliinik*|mürgitus*|krambid',
+    fi: 'oksent*|oksensi|ripuli*|veltto|eläinlääkäriin|eläinlääkärissä|eläinlääkärille|eläinlääkärilasku*|eläinklinik*|eläinsairaala*|myrkytys*|kouristel*',
   },
   /** Furniture and fittings that can fall on someone. */
   furniture: {

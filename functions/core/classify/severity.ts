@@ -7,7 +7,7 @@
  */
 import type { Severity } from '../complaint.ts';
 import { ClaimedWords, compileCue, cueSpans, sentenceStart, type CompiledCue, type CueText } from './cues.ts';
-import { CONCEPTS, DISMISSALS, HEARSAY_KEEPS, PAIR_RULES, RELATIONS, type ConceptName, type PairRule } from './severity-concepts.ts';
+import { ACCESS_REQUESTS, BACKDROPS, CONCEPTS, DISMISSALS, HARMLESS_SENSES, HEARSAY_KEEPS, PAIR_RULES, READINGS, REFUSALS, RELATIONS, type ConceptName, type PairRule } from './severity-concepts.ts';
 import { HIGH_CUES, URGENT_CUES, type StrengthLists, type UrgentKind } from './severity-cues.ts';
 import { bundledUrgentModel, urgentProbability } from './urgent-model-score.ts';
 
@@ -16,10 +16,10 @@ export type { UrgentKind } from './severity-cues.ts';
 export const URGENT_SCORE = 2;
 /**
  * How much the learned urgent model's p(urgent) adds to the cue score (urgent-model-score.ts):
- * with no cue it takes p >= 0.8, with a weak cue (0.5) p >= 0.6. Chosen with batches 7, 8 and 9
- * each held out (tools/cross-validate-urgent.ts, README.md).
+ * with no cue it takes p >= 0.73, with a weak cue (0.5) p >= 0.55. Chosen with batches 7, 8, 9 and
+ * 10 each held out (tools/cross-validate-urgent.ts, README.md).
  */
-export const URGENT_MODEL_WEIGHT = 2.5;
+export const URGENT_MODEL_WEIGHT = 2.75;
 export const HIGH_SCORE = 2;
 const STRENGTH_WEIGHTS = { strong: 2, medium: 1.5, normal: 1, weak: 0.5 } as const;
 /** Languages whose severity words a writer in the key language also uses. */
@@ -51,6 +51,12 @@ const NEGATION_WINDOW = 5;
 const CONDITION_WINDOW = 10;
 /** How far after a threat a dismissal ("…but it's not worth it", "…men det gider jeg ikke") still reaches. */
 const DISMISSAL_WINDOW = 10;
+/** How far before a threat a refusal ("I don't want to … go to court") still reaches, within its sentence. */
+const REFUSAL_WINDOW = 12;
+/** How close (either side, same sentence) reading or seeing makes a press or review word a source, not a threat. */
+const READING_WINDOW = 4;
+/** What single data cues count together when the message asks for its own data (GDPR article 15). */
+const ACCESS_REQUEST_DATA_CAP = 0.5;
 const DENIABLE: ReadonlySet<UrgentKind | 'high'> = new Set(['legal', 'authority', 'exposure']);
 /** How close before a legal or exposure word a relative must be to make it hearsay ("my wife is a journalist"). */
 const RELATION_WINDOW = 4;
@@ -90,6 +96,8 @@ export interface SeverityResult {
   urgentScore: number;
   /** Anger, repetition, ultimatums and shouting (high from HIGH_SCORE together with urgentScore). */
   angerScore: number;
+  /** False for a request for one's own data: its data words are the learned model's strongest urgent evidence, and no leak. */
+  learnedModelApplies: boolean;
 }
 
 interface SeverityCue extends CompiledCue {
@@ -166,11 +174,26 @@ function listCues(lists: Record<string, string>, language: string): CompiledCue[
 }
 
 /** Every compiled cue, for tests that check the lists are valid. */
-export function severityCues(): ReadonlyArray<{ kind: UrgentKind | 'high' | ConceptName | 'dismissal' | 'relation' | 'hearsayKeep'; language: string; cue: CompiledCue }> {
+export function severityCues(): ReadonlyArray<{
+  kind: UrgentKind | 'high' | ConceptName | 'dismissal' | 'relation' | 'hearsayKeep' | 'refusal' | 'reading' | 'backdrop' | 'accessRequest' | 'harmless';
+  language: string;
+  cue: CompiledCue;
+}> {
   const concepts = (Object.keys(CONCEPTS) as ConceptName[]).flatMap((concept) =>
     Object.keys(CONCEPTS[concept]).flatMap((language) => conceptCues(concept, language).map((cue) => ({ kind: concept, language, cue }))),
   );
-  const phrases = ([['dismissal', DISMISSALS], ['relation', RELATIONS], ['hearsayKeep', HEARSAY_KEEPS]] as const).flatMap(([kind, lists]) =>
+  const phrases = (
+    [
+      ['dismissal', DISMISSALS],
+      ['relation', RELATIONS],
+      ['hearsayKeep', HEARSAY_KEEPS],
+      ['refusal', REFUSALS],
+      ['reading', READINGS],
+      ['backdrop', BACKDROPS],
+      ['accessRequest', ACCESS_REQUESTS],
+      ['harmless', HARMLESS_SENSES],
+    ] as const
+  ).flatMap(([kind, lists]) =>
     Object.keys(lists).flatMap((language) => listCues(lists, language).map((cue) => ({ kind, language, cue }))),
   );
   return [...groups().flatMap((group) => cuesOf(group).map((cue) => ({ kind: group.kind, language: group.language, cue }))), ...concepts, ...phrases];
@@ -196,6 +219,14 @@ interface TextContext {
   relations: number[];
   /** Word indexes of offers and conditions that keep hearsay a threat. */
   hearsayKeeps: number[];
+  /** Word indexes of refusals ("I don't want to", "ei taha"). */
+  refusals: number[];
+  /** Word indexes of reading or seeing ("In der Presse hatte ich gelesen"). */
+  readings: number[];
+  /** Word indexes of time long past ("years ago", "vor drei Jahren"). */
+  backdrops: number[];
+  /** Spans of harmless senses ("food court", "by post"): cue words inside them do not count. */
+  harmless: Array<[number, number]>;
 }
 
 /**
@@ -211,13 +242,33 @@ function hearsay(spans: ReadonlyArray<readonly [number, number]>, context: TextC
 
 /** Spans of the cue that are not denied ("not going to court", "lawyer … says it's not worth it"). */
 function liveSpans(cue: SeverityCue, context: TextContext): Array<[number, number]> {
-  const spans = cueSpans(cue, context.text);
+  const spans = cueSpans(cue, context.text).filter(([start, end]) => !context.harmless.some(([from, to]) => from <= start && end <= to));
   if (!cue.deniable) return spans;
   return spans.filter(
     ([start, end]) =>
       !negated(start, context.text, context.negations) &&
+      !refused(start, context) &&
       !context.dismissals.some((at) => at >= end && at - end <= DISMISSAL_WINDOW && sentenceStart(context.text, at) <= start),
   );
+}
+
+/** A refusal shortly before, in the same sentence, with no condition between ("I don't want to … go to court"). */
+function refused(start: number, context: TextContext): boolean {
+  const { text } = context;
+  return context.refusals.some(
+    (at) => at < start && start - at <= REFUSAL_WINDOW && sentenceStart(text, at) === sentenceStart(text, start) && !text.words.slice(at, start).some((word) => KEEPS_THREAT.has(word)),
+  );
+}
+
+function sameSentenceNear(at: number, start: number, end: number, window: number, text: CueText): boolean {
+  return sentenceStart(text, at) === sentenceStart(text, start) && at >= start - window && at <= end + window;
+}
+
+/** Spans a kind-specific reading discounts: a press word someone read, an injury years ago. */
+function discounted(kind: UrgentKind | 'high', spans: Array<[number, number]>, context: TextContext): Array<[number, number]> {
+  if (kind === 'exposure') return spans.filter(([start, end]) => !context.readings.some((at) => sameSentenceNear(at, start, end, READING_WINDOW, context.text)));
+  if (kind === 'safety') return spans.filter(([start]) => !context.backdrops.some((at) => sentenceStart(context.text, at) === sentenceStart(context.text, start)));
+  return spans;
 }
 
 interface Hit {
@@ -286,7 +337,18 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
   const contexts: TextContext[] = (['subject', 'body'] as const).map((where) => {
     const text = input[where];
     const starts = (lists: Record<string, string>) => languages.flatMap((language) => listCues(lists, language).flatMap((cue) => cueSpans(cue, text).map(([start]) => start)));
-    return { text, where, negations, dismissals: starts(DISMISSALS), relations: starts(RELATIONS), hearsayKeeps: starts(HEARSAY_KEEPS) };
+    return {
+      text,
+      where,
+      negations,
+      dismissals: starts(DISMISSALS),
+      relations: starts(RELATIONS),
+      hearsayKeeps: starts(HEARSAY_KEEPS),
+      refusals: starts(REFUSALS),
+      readings: starts(READINGS),
+      backdrops: starts(BACKDROPS),
+      harmless: languages.flatMap((language) => listCues(HARMLESS_SENSES, language).flatMap((cue) => cueSpans(cue, text))),
+    };
   });
 
   // Every live occurrence, strongest first; within a kind, words a stronger cue took count once
@@ -296,7 +358,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
     if (!languages.includes(group.language)) continue;
     for (const cue of cuesOf(group)) {
       for (const context of contexts) {
-        const spans = liveSpans(cue, context);
+        const spans = discounted(group.kind, liveSpans(cue, context), context);
         if (spans.length === 0) continue;
         const heard = (group.kind === 'legal' || group.kind === 'exposure') && hearsay(spans, context);
         const points = heard ? Math.min(cue.weight, HEARSAY_WEIGHT) : cue.weight;
@@ -315,12 +377,26 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
     if (!words.claim(candidate.spans)) continue;
     found.set(candidate.key, { kind: candidate.kind, cue: candidate.cue, points: candidate.points });
   }
+  // Asking for one's own data: its own-data words are not a leak; a pair (someone else's data) still counts.
+  const accessRequest = contexts.some((context) => languages.some((language) => listCues(ACCESS_REQUESTS, language).some((cue) => cueSpans(cue, context.text).length > 0)));
+  if (accessRequest) {
+    let dataPoints = 0;
+    for (const [key, hit] of found) {
+      if (hit.kind !== 'data') continue;
+      const points = Math.min(hit.points, Math.max(0, ACCESS_REQUEST_DATA_CAP - dataPoints));
+      dataPoints += points;
+      if (points === 0) found.delete(key);
+      else found.set(key, { ...hit, cue: `${hit.cue} (own data asked for)`, points });
+    }
+  }
   for (const hit of pairHits(languages, contexts)) found.set(`${hit.kind} pair ${hit.cue}`, hit);
 
   const urgentHits = [...found.values()].filter((hit) => hit.kind !== 'high').sort((a, b) => b.points - a.points);
   const urgentScore = urgentHits.reduce((sum, hit) => sum + hit.points, 0);
   // Below URGENT_SCORE the learned model may make up the difference: cues + weight × p(urgent).
-  const learned = urgentScore < URGENT_SCORE && input.grams ? urgentProbability(bundledUrgentModel(), input.grams) : 0;
+  // An own-data request is not consulted: held out, the model read "article 15 … personal data" as a leak.
+  const learnedModelApplies = !accessRequest;
+  const learned = urgentScore < URGENT_SCORE && input.grams && learnedModelApplies ? urgentProbability(bundledUrgentModel(), input.grams) : 0;
   if (urgentScore + URGENT_MODEL_WEIGHT * learned >= URGENT_SCORE) {
     const kinds = [...new Set(urgentHits.map((hit) => hit.kind as UrgentKind))];
     const model = learned > 0 ? [`urgent by the learned model: p ${learned.toFixed(2)} × ${URGENT_MODEL_WEIGHT} + cues ${urgentScore}`] : [];
@@ -330,6 +406,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
       signals: [...urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}"`), ...model],
       urgentScore,
       angerScore: angerScoreOf(found, input.shouting),
+      learnedModelApplies,
     };
   }
   const highHits = [...found.values()].filter((hit) => hit.kind === 'high').sort((a, b) => b.points - a.points);
@@ -338,7 +415,7 @@ export function classifySeverity(input: SeverityInput): SeverityResult {
   const below = urgentHits.map((hit) => `urgent ${hit.kind} cue "${hit.cue}" (not enough alone)`);
   if (highScore >= HIGH_SCORE) {
     const shouting = input.shouting > 0 ? [`high: shouting (${input.shouting})`] : [];
-    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below], urgentScore, angerScore };
+    return { severity: 'high', urgentKinds: [], signals: [...highHits.map((hit) => `high cue "${hit.cue}"`), ...shouting, ...below], urgentScore, angerScore, learnedModelApplies };
   }
-  return { severity: 'normal', urgentKinds: [], signals: below, urgentScore, angerScore };
+  return { severity: 'normal', urgentKinds: [], signals: below, urgentScore, angerScore, learnedModelApplies };
 }

@@ -1,7 +1,7 @@
 /**
  * Which urgent decision generalises: the severity cues alone, a lower cue threshold, anger plus a
  * weak urgent cue, or the cues blended with a learned urgent-vs-not model over the word parts of
- * the category model (naive Bayes or logistic regression). Each of the newest dev batches (7, 8, 9)
+ * the category model (naive Bayes or logistic regression). Each of the newest dev batches (7, 8, 9, 10)
  * in turn is held out, the model trained on every other dev batch, and the held-out batch decided.
  * Prints urgent precision/recall per held-out batch and pooled, best pooled recall first among the
  * settings whose pooled precision reaches --min-precision (0.85).
@@ -29,7 +29,7 @@ const argument = (name: string, fallback: number) => {
 };
 const minPrecision = argument('--min-precision', 0.85);
 const top = argument('--top', 40);
-const HELD_OUT = (process.env.HELD_OUT ?? '7,8,9').split(',').map(Number);
+const HELD_OUT = (process.env.HELD_OUT ?? '7,8,9,10').split(',').map(Number);
 
 const dev = loadEvalSet().filter((item) => item.split === 'dev');
 const prepared = dev.map((item) => {
@@ -43,7 +43,14 @@ const prepared = dev.map((item) => {
     languageUncertain: language.fellBack || language.confidence < 0.2,
     shouting: shouting(`${cleaned}\n${own}`),
   });
-  return { batch: item.batch ?? -1, urgent: item.severity === 'urgent', cue: severity.urgentScore, anger: severity.angerScore, grams: modelGrams(item.subject, item.body) };
+  return {
+    batch: item.batch ?? -1,
+    urgent: item.severity === 'urgent',
+    cue: severity.urgentScore,
+    anger: severity.angerScore,
+    modelApplies: severity.learnedModelApplies,
+    grams: modelGrams(item.subject, item.body),
+  };
 });
 const heldOut = prepared.filter((entry) => HELD_OUT.includes(entry.batch));
 const trainingFor = (batch: number) => dev.filter((item) => (item.batch ?? -1) !== batch).map((item) => ({ subject: item.subject, body: item.body, category: item.severity === 'urgent' ? 'urgent' : 'calm' }));
@@ -75,7 +82,7 @@ for (const features of (process.env.URGENT_FEATURES ?? '300,1000,3000').split(',
 const probabilities = new Map<string, number[]>();
 for (const { name, scorer } of scorers) {
   const perBatch = new Map(HELD_OUT.map((batch) => [batch, scorer(trainingFor(batch))]));
-  probabilities.set(name, heldOut.map((entry) => perBatch.get(entry.batch)!(entry.grams)));
+  probabilities.set(name, heldOut.map((entry) => (entry.modelApplies ? perBatch.get(entry.batch)!(entry.grams) : 0)));
 }
 
 interface Setting {
@@ -134,7 +141,7 @@ if (process.argv.includes('--levers')) {
   console.log(rows.filter((row) => !row.setting.name.includes('p(')).map(line).join('\n'));
 }
 if (process.argv.includes('--misses')) {
-  const lr = probabilities.get(process.env.MISSES_MODEL ?? 'lr 500 l2 0.1')!;
+  const lr = probabilities.get(process.env.MISSES_MODEL ?? 'lr 750 l2 0.3')!;
   const nb = lr;
   console.log('\nurgent complaints the cues miss (held out): batch cue anger p(model) p(model) id');
   heldOut.forEach((entry, index) => {

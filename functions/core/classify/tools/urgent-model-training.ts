@@ -11,8 +11,8 @@ import { WEIGHT_SCALE, type UrgentRegression } from '../urgent-model-score.ts';
 export type { UrgentRegression };
 
 /** Chosen by tools/cross-validate-urgent.ts (README.md, Severity). */
-export const URGENT_FEATURES = 500;
-export const URGENT_L2 = 0.1;
+export const URGENT_FEATURES = 750;
+export const URGENT_L2 = 0.3;
 
 /** `rows` labelled 'urgent' or anything else; `l2` is the penalty per weight (summed over rows). */
 export function trainUrgentRegression(rows: readonly TrainingRow[], maxFeatures: number, l2: number, iterations = 400, rate = 5): UrgentRegression {

@@ -482,3 +482,48 @@ describe('allergies and coeliac disease, sector regulators and data authorities 
     expect(classified(language, body).severity).not.toBe('urgent');
   });
 });
+
+describe('round 4: bodies named by what they do, and the harmless senses of urgent words', () => {
+  it.each([
+    ['en', 'I have passed the whole file to the body that oversees estate agents.'],
+    ['da', 'Jeg har sendt klagen til dem, der fører tilsyn med elinstallatører.'],
+    ['nb', 'Jeg har sendt saken til dem som behandler klager på flyselskaper.'],
+    ['sv', 'Jag har skickat ärendet till myndigheten som utövar tillsyn över elbolagen.'],
+    ['de', 'Ich habe die Unterlagen an die Stelle geschickt, die die Aufsicht über Versicherer hat.'],
+    ['et', 'Saatsin kaebuse asutusele, kes teeb järelevalvet lennufirmade üle.'],
+    ['fi', 'Lähetin asian viranomaiselle, joka valvoo sähköyhtiöitä.'],
+    ['en', 'Under article 15 I want a copy of what you hold on me, because your app showed me another customer\'s name and address.'],
+    ['fi', 'Kirjoitin asiasta mielipidekirjoituksen, ja paikallislehti aikoo ottaa sen mukaan.'],
+    ['et', 'Kirjutasin juhtunust arvamusloo ja see ilmub järgmisel nädalal.'],
+  ])('urgent: %s: %s', (language, body) => {
+    const result = classified(language, body);
+    expect(result.language).toBe(language);
+    expect(result.severity).toBe('urgent');
+  });
+
+  it.each([
+    ['en', 'I would rather not make a big thing of it or end up in court over a few pounds, just refund the fee.'],
+    ['en', 'I don\'t want to take this any further or go to court, I only want the missing button.'],
+    ['en', 'I had read in the press that you are moving warehouses, which may explain the late parcel.'],
+    ['en', 'I booked a check-up with your dentist and waited fifty minutes past my appointment.'],
+    ['da', 'Jeg læste i avisen, at I har fået nyt system, så måske er det derfor, min ordre er forsinket.'],
+    ['da', 'Jeg har en gammel skade i ryggen fra en ulykke for mange år siden, så det var hårdt at stå i kø.'],
+    ['nb', 'Jeg ber om innsyn i hvilke personopplysninger dere har om meg, jf. personvernforordningen.'],
+    ['sv', 'Jag begär ett registerutdrag över mina personuppgifter enligt artikel 15 i GDPR.'],
+    ['sv', 'Min tid hos tandläkaren på er klinik flyttades utan att någon ringde.'],
+    ['de', 'Seit einem Skiunfall vor vier Jahren kann ich nicht lange stehen, und es gab keinen Stuhl.'],
+    ['de', 'In der Zeitung habe ich gelesen, dass Sie umziehen; vielleicht kam die Lieferung deshalb zu spät.'],
+    ['et', 'Meie koer ei söö uut toitu, kas retsepti on muudetud?'],
+    ['fi', 'Olen lukenut lehdestä, että vaihdoitte varastoa, siksi kai toimitus viivästyi.'],
+    ['fi', 'Toimituksesta puuttui kaksi ruuvipussia, lähetättekö ne?'],
+    ['en', 'Under Article 15 of the GDPR please send me a copy of the personal data you hold about me, including call recordings and who it was shared with.'],
+    ['de', 'Bitte erteilen Sie mir Auskunft nach Artikel 15 DSGVO, welche Daten Sie über mich gespeichert haben.'],
+    ['en', 'The staff at your food court stand were rude to my daughter and her friend.'],
+    ['en', 'Could you review my last bill? I sent the signed form back by post a week ago.'],
+    ['en', 'If the money is not back by Friday I will ask my bank for a chargeback.'],
+    ['de', 'Ich habe meinen Kollegen davon erzählt, die waren auch enttäuscht.'],
+    ['fi', 'Kerroin asiasta työkavereilleni ja ystävilleni, he olivat yhtä ihmeissään.'],
+  ])('not urgent: %s: %s', (language, body) => {
+    expect(classified(language, body).severity).not.toBe('urgent');
+  });
+});
