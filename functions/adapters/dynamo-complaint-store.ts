@@ -353,14 +353,8 @@ export class DynamoComplaintStore implements ComplaintStore {
       .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || a.reference.localeCompare(b.reference));
   }
 
-  private async conditionalUpdate(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
-    try {
-      await this.db.send(new UpdateCommand({ ...input, TableName: this.table }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  private conditionalUpdate(input: ConditionalUpdateInput): Promise<boolean> {
+    return conditionalUpdate(this.db, this.table, input);
   }
 
   private async queryAll(
@@ -397,4 +391,17 @@ function projection(attributes: readonly string[]): { ProjectionExpression: stri
 function eventSortKey(event: TimelineEvent): string {
   const digest = createHash('sha256').update(`${event.type}\n${event.summary}`).digest('hex').slice(0, 8);
   return `EVENT#${event.at}#${event.type}#${digest}`;
+}
+
+export type ConditionalUpdateInput = Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>;
+
+/** Applies the update if its condition holds: false (not an error) when it does not. */
+export async function conditionalUpdate(db: DynamoDBDocumentClient, table: string, input: ConditionalUpdateInput): Promise<boolean> {
+  try {
+    await db.send(new UpdateCommand({ ...input, TableName: table }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ItemKey, PrivacyStore, StoredItem } from '#workflows/privacy';
-import { customerKey, senderKey } from './dynamo-complaint-store.ts';
+import { conditionalUpdate, customerKey, senderKey, type ConditionalUpdateInput } from './dynamo-complaint-store.ts';
 
 /**
  * The table read and written item by item for export and erasure (workflows/privacy.ts). Every
@@ -84,14 +84,8 @@ export class DynamoPrivacyStore implements PrivacyStore {
     await this.db.send(new PutCommand({ TableName: this.table, Item: item }));
   }
 
-  private async conditionalUpdate(input: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<boolean> {
-    try {
-      await this.db.send(new UpdateCommand({ ...input, TableName: this.table }));
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+  private conditionalUpdate(input: ConditionalUpdateInput): Promise<boolean> {
+    return conditionalUpdate(this.db, this.table, input);
   }
 
   private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>): Promise<StoredItem[]> {
