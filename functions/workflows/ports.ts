@@ -1,3 +1,4 @@
+import type { RecipientFeedback } from '#core/suppression';
 import type { Complaint, Feedback, Resolution, TimelineEvent } from '#core/complaint';
 import type { ScheduledJob } from '#core/lifecycle';
 import type { FlaggedComplaint, RepeatInfo } from '#core/patterns/repeat';
@@ -154,24 +155,14 @@ export interface Outbox {
   listSent(reference: string): Promise<SentEmailRecord[]>;
 }
 
-export type SuppressionKind = 'bounce' | 'complaint';
+export type SuppressionKind = RecipientFeedback['kind'];
 
-/** One address SES told us not to mail again (table item SUPPRESS#<address> / SUPPRESS). */
-export interface Suppression {
-  /** Lower case. */
-  address: string;
-  kind: SuppressionKind;
-  /** Why, in words: shown on timelines and by `complaints suppressed`. */
-  reason: string;
-  /** When SES saw the bounce or complaint. */
-  at: string;
-  bounceType?: string;
-  bounceSubType?: string;
-  diagnosticCode?: string;
-  complaintFeedbackType?: string;
+/**
+ * One address SES told us not to mail again (table item SUPPRESS#<address> / SUPPRESS): the
+ * feedback core/suppression.ts decided to suppress on, as stored.
+ */
+export interface Suppression extends Omit<RecipientFeedback, 'action' | 'feedbackId'> {
   feedbackId?: string;
-  /** The SES message id of the email that bounced or was complained about. */
-  sourceMessageId: string;
   /** Set when an administrator lifted it: the address may be mailed again. */
   lifted?: { at: string; by: string; reason: string };
 }
