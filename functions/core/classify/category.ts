@@ -4,12 +4,21 @@
  * close its language is to the detected one. The best category wins if it scores at least the
  * configured minimum; otherwise the fallback category ("other").
  */
-import type { CompiledCategories } from './category-compile.ts';
+import { STRENGTHS, type CompiledCategories } from './category-compile.ts';
 import { modelCategory, type CategoryModel } from './category-model-score.ts';
 import { ClaimedWords, cueSpans, type CueText } from './cues.ts';
 
 /** The model needs a few grams it knows before its verdict means anything. */
 const MODEL_MIN_KNOWN = 8;
+
+/**
+ * What a person did or failed to do (a strong service cue: rude staff, the technician never came,
+ * pressed badly, worse after the repair) outweighs the object or the bill it happened around:
+ * the product and billing scores of the same complaint are multiplied by this.
+ */
+const PERSON_WORK_CATEGORY = 'service';
+const OBJECT_CATEGORIES: ReadonlySet<string> = new Set(['product', 'billing']);
+const OBJECT_DAMPING = 0.5;
 
 export interface CategoryInput {
   subject: CueText;
@@ -49,19 +58,20 @@ export interface ModelOptions {
 export function classifyCategory(input: CategoryInput, categories: CompiledCategories, modelOptions: ModelOptions = {}): CategoryResult {
   const scores: Record<string, number> = {};
   const evidence: Record<string, Array<{ cue: string; points: number; where: string }>> = {};
+  let personWork = false;
   for (const category of categories.categories) {
     // Every occurrence of every applicable cue, strongest first; the same cue written under
     // several languages (faktura, advokat) and cues on words a stronger cue took count once.
-    const candidates: Array<{ key: string; cue: string; points: number; where: 'subject' | 'body'; spans: Array<[number, number]> }> = [];
+    const candidates: Array<{ key: string; cue: string; strength: number; points: number; where: 'subject' | 'body'; spans: Array<[number, number]> }> = [];
     for (const cueLanguage of category.languages) {
       const factor = languageFactor(categories, input.language, cueLanguage, input.languageUncertain);
       if (factor <= 0) continue;
       for (const cue of category.cuesFor(cueLanguage)) {
         const inSubject = cueSpans(cue, input.subject);
         const subjectWeight = input.subjectIsReply ? 1 : categories.subjectWeight;
-        if (inSubject.length > 0) candidates.push({ key: cue.key, cue: cue.source, points: cue.weight * factor * subjectWeight, where: 'subject', spans: inSubject });
+        if (inSubject.length > 0) candidates.push({ key: cue.key, cue: cue.source, strength: cue.weight, points: cue.weight * factor * subjectWeight, where: 'subject', spans: inSubject });
         const inBody = cueSpans(cue, input.body);
-        if (inBody.length > 0) candidates.push({ key: cue.key, cue: cue.source, points: cue.weight * factor, where: 'body', spans: inBody });
+        if (inBody.length > 0) candidates.push({ key: cue.key, cue: cue.source, strength: cue.weight, points: cue.weight * factor, where: 'body', spans: inBody });
       }
     }
     candidates.sort((a, b) => b.points - a.points);
@@ -73,10 +83,12 @@ export function classifyCategory(input: CategoryInput, categories: CompiledCateg
       if (!claimed[candidate.where].claim(candidate.spans)) continue;
       counted.add(candidate.key);
       matched.push(candidate);
+      if (category.name === PERSON_WORK_CATEGORY && candidate.strength >= STRENGTHS.strong) personWork = true;
     }
     scores[category.name] = round(matched.reduce((sum, entry) => sum + entry.points, 0));
     evidence[category.name] = matched;
   }
+  if (personWork) for (const name of OBJECT_CATEGORIES) if (scores[name] !== undefined) scores[name] = round(scores[name] * OBJECT_DAMPING);
   let winner = categories.fallbackCategory;
   let top = 0;
   for (const category of categories.categories) {

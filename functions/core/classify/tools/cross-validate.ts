@@ -8,7 +8,7 @@
  *
  * With --settings sharpness,weight,below it also prints macro-F1 per held-out batch for those settings.
  *
- *   npx tsx functions/core/classify/tools/cross-validate.ts [--folds 5] [--features 3000] [--settings 4,3,3]
+ *   npx tsx functions/core/classify/tools/cross-validate.ts [--folds 5] [--features 3000] [--settings 4,3,3 [--misses]] [--no-grid]
  */
 import { figures, loadEvalSet, type Prediction } from '../../../../test/eval/metrics.ts';
 import { classifyDetailed, bundledCategories } from '../index.ts';
@@ -54,7 +54,7 @@ const models = Array.from({ length: folds }, (_, fold) =>
 
 const base = bundledCategories();
 const rows: string[] = [];
-for (const sharpness of [4, 8, 12, 1e6]) {
+for (const sharpness of process.argv.includes('--no-grid') ? [] : [4, 8, 12, 1e6]) {
   for (const modelWeight of [1, 1.5, 2, 3, 100]) {
     for (const modelBelowScore of [2, 3, 4, 6, 100]) {
       const categories = { ...base, modelWeight, modelBelowScore };
@@ -85,5 +85,12 @@ if (settingsFlag >= 0) {
     result: { ...detailed, category: classifyCategory(input, categories, { model: models[fold]!, sharpness }).category },
   }));
   const perBatch = batches.map((batch) => `b${batch} ${figures(predictions.filter(({ item }) => (item.batch ?? 0) === batch)).macroF1.toFixed(3)}`);
-  console.log(`\nsharpness ${sharpness}, weight ${modelWeight}, below ${modelBelowScore}: pooled ${figures(predictions).macroF1.toFixed(3)}; ${perBatch.join('  ')}`);
+  const pooled = figures(predictions);
+  console.log(`\nsharpness ${sharpness}, weight ${modelWeight}, below ${modelBelowScore}: pooled ${pooled.macroF1.toFixed(3)}; ${perBatch.join('  ')}`);
+  // The service/product boundary: what a person did versus the object it happened around.
+  const boundary = (part: typeof pooled) => `product P ${part.perCategory.product!.precision.toFixed(3)} R ${part.perCategory.product!.recall.toFixed(3)}, service P ${part.perCategory.service!.precision.toFixed(3)} R ${part.perCategory.service!.recall.toFixed(3)}`;
+  console.log(`pooled ${boundary(pooled)}`);
+  if (process.argv.includes('--misses'))
+    for (const { item, result } of predictions) if (item.category !== result.category) console.log(`  ${item.id} ${item.category} -> ${result.category}: ${item.subject}`);
+  for (const batch of batches.slice(-3)) console.log(`b${batch} ${boundary(figures(predictions.filter(({ item }) => (item.batch ?? 0) === batch)))}`);
 }
