@@ -45,3 +45,13 @@ describe('the labelled evaluation set', () => {
     expect(test.urgent.precision).toBeGreaterThanOrEqual(0.96);
   });
 });
+
+describe('a fresh batch nobody tuned on (test/eval/fresh/batch-12.jsonl)', () => {
+  it('stays at or above what it measured (language 1.000, macro-F1 0.935, urgent P 0.966 R 1.000; 0.921, 0.933/1.000 before round 5)', () => {
+    const fresh = figures(predict(loadEvalSet(new URL('../../../eval/fresh/batch-12.jsonl', import.meta.url).pathname)));
+    expect(fresh.languageAccuracy).toBeGreaterThanOrEqual(0.99);
+    expect(fresh.macroF1).toBeGreaterThanOrEqual(0.92);
+    expect(fresh.urgent.recall).toBeGreaterThanOrEqual(0.96);
+    expect(fresh.urgent.precision).toBeGreaterThanOrEqual(0.93);
+  });
+});
