@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { countOnce } from './dynamo-count-once.ts';
 import { COMPLAINT_STATUSES, type Complaint, type Feedback, type Resolution, type TimelineEvent } from '#core/complaint';
 import type { FlaggedComplaint, RepeatInfo } from '#core/patterns/repeat';
 import { REPORT_FIELDS, type PatternRecord, type ReportComplaint } from '#core/patterns/report';
@@ -261,34 +262,13 @@ export class DynamoComplaintStore implements ComplaintStore {
   }
 
   async countInWindow(input: { category: string; windowStart: string; reference: string; expiresAt: number }): Promise<{ count: number; counted: boolean }> {
-    const Key = { pk: `COUNT#${input.category}`, sk: input.windowStart };
-    try {
-      // One item, one conditional update: the increment and the "counted" mark cannot come apart.
-      const { Attributes } = await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key,
-          UpdateExpression: 'ADD #count :one, counted :reference SET itemType = :type, category = :category, windowStart = :start, expiresAt = if_not_exists(expiresAt, :expires)',
-          ConditionExpression: 'NOT contains(counted, :referenceValue)',
-          ExpressionAttributeNames: { '#count': 'count' },
-          ExpressionAttributeValues: {
-            ':one': 1,
-            ':reference': new Set([input.reference]),
-            ':referenceValue': input.reference,
-            ':type': 'category-count',
-            ':category': input.category,
-            ':start': input.windowStart,
-            ':expires': input.expiresAt,
-          },
-          ReturnValues: 'UPDATED_NEW',
-        }),
-      );
-      return { count: Number(Attributes?.count ?? 0), counted: true };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const { Item } = await this.db.send(new GetCommand({ TableName: this.table, Key, ConsistentRead: true, ProjectionExpression: '#count', ExpressionAttributeNames: { '#count': 'count' } }));
-      return { count: Number(Item?.count ?? 0), counted: false };
-    }
+    const { outcome, count } = await countOnce(this.db, this.table, {
+      key: { pk: `COUNT#${input.category}`, sk: input.windowStart },
+      member: input.reference,
+      attributes: { itemType: 'category-count', category: input.category, windowStart: input.windowStart },
+      expiresAt: input.expiresAt,
+    });
+    return { count, counted: outcome === 'counted' };
   }
 
   async windowCounts(category: string, firstStart: string, lastStart: string): Promise<Array<{ windowStart: string; count: number }>> {
