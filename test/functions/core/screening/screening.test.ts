@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { screen, type ScreeningInput } from '#core/screening/index';
+import { screen } from '#core/screening/index';
+import { screeningInput, type Overrides } from './input.ts';
 
-type Overrides = Omit<Partial<ScreeningInput>, 'headers'> & { headers?: Record<string, string> };
-
-function input(overrides: Overrides = {}): ScreeningInput {
-  const headers = new Map(Object.entries(overrides.headers ?? {}).map(([name, value]) => [name.toLowerCase(), [value]]));
-  return {
-    contentType: 'text/plain',
-    subject: 'My order never arrived',
-    from: { address: 'jane@customer.test', name: 'Jane' },
-    envelopeSender: 'jane@customer.test',
-    verdicts: { spam: 'PASS', virus: 'PASS', spf: 'PASS', dkim: 'PASS', dmarc: 'PASS' },
-    ownAddresses: ['care@example.com', 'complaints@example.com'],
-    ...overrides,
-    headers,
-  };
-}
+// Every rule file's tests build their input the same way (input.ts).
+const input = screeningInput;
 
 describe('screening', () => {
   it('accepts an ordinary customer mail', () => {
